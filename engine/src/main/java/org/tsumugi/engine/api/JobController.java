@@ -1,0 +1,164 @@
+package org.tsumugi.engine.api;
+
+import static org.tsumugi.engine.api.DeploymentController.TENANT;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camunda.client.protocol.rest.ActivatedJobResult;
+import io.camunda.client.protocol.rest.JobActivationRequest;
+import io.camunda.client.protocol.rest.JobActivationResult;
+import io.camunda.client.protocol.rest.JobCompletionRequest;
+import io.camunda.client.protocol.rest.JobErrorRequest;
+import io.camunda.client.protocol.rest.JobFailRequest;
+import io.camunda.client.protocol.rest.JobKindEnum;
+import io.camunda.client.protocol.rest.JobListenerEventTypeEnum;
+import io.camunda.client.protocol.rest.JobUpdateRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.tsumugi.engine.processing.Command;
+import org.tsumugi.engine.processing.CommandProcessor;
+import org.tsumugi.engine.processing.Rejection;
+import org.tsumugi.engine.processing.Results.ActivatedJob;
+
+@RestController
+@RequestMapping("/v2/jobs")
+class JobController {
+  /** Used when an activation request names no long-polling timeout. */
+  private static final long DEFAULT_REQUEST_TIMEOUT = 10_000;
+  private static final int MAX_JOBS_PER_REQUEST = 1_000;
+
+  private static final Search SEARCH = new Search("*", "job",
+      Map.ofEntries(
+          Map.entry("jobKey", new Search.Field("job_key", Search.Type.KEY)),
+          Map.entry("type", new Search.Field("job_type", Search.Type.STRING)),
+          Map.entry("worker", new Search.Field("worker", Search.Type.STRING)),
+          Map.entry("state", new Search.Field("last_intent", Search.Type.STRING)),
+          Map.entry("retries", new Search.Field("retries", Search.Type.INT)),
+          Map.entry("processInstanceKey", new Search.Field("process_instance_key", Search.Type.KEY)),
+          Map.entry("processDefinitionKey", new Search.Field("definition_key", Search.Type.KEY)),
+          Map.entry("processDefinitionId", new Search.Field("bpmn_process_id", Search.Type.STRING)),
+          Map.entry("elementInstanceKey", new Search.Field("element_instance_key", Search.Type.KEY)),
+          Map.entry("elementId", new Search.Field("element_id", Search.Type.STRING)),
+          Map.entry("errorCode", new Search.Field("error_code", Search.Type.STRING)),
+          Map.entry("errorMessage", new Search.Field("error_message", Search.Type.STRING))),
+      "job_key",
+      rs -> {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("jobKey", Search.key(rs, "job_key"));
+        item.put("type", rs.getString("job_type"));
+        item.put("worker", rs.getString("worker"));
+        item.put("state", rs.getString("last_intent"));
+        item.put("kind", "BPMN_ELEMENT");
+        item.put("listenerEventType", "UNSPECIFIED");
+        item.put("retries", rs.getInt("retries"));
+        item.put("errorCode", rs.getString("error_code"));
+        item.put("errorMessage", rs.getString("error_message"));
+        item.put("deadline", Search.date(rs.getLong("deadline")));
+        item.put("endTime", Search.date(rs.getLong("end_date")));
+        item.put("processInstanceKey", Search.key(rs, "process_instance_key"));
+        item.put("processDefinitionKey", Search.key(rs, "definition_key"));
+        item.put("processDefinitionId", rs.getString("bpmn_process_id"));
+        item.put("elementInstanceKey", Search.key(rs, "element_instance_key"));
+        item.put("elementId", rs.getString("element_id"));
+        item.put("hasFailedWithRetriesLeft", "FAILED".equals(rs.getString("last_intent")) && rs.getInt("retries") > 0);
+        item.put("tenantId", TENANT);
+        return item;
+      });
+
+  private final CommandProcessor engine;
+  private final JobLongPolling longPolling;
+  private final JdbcTemplate jdbc;
+
+  JobController(CommandProcessor engine, JobLongPolling longPolling, JdbcTemplate jdbc) {
+    this.engine = engine;
+    this.longPolling = longPolling;
+    this.jdbc = jdbc;
+  }
+
+  @PostMapping("/activation")
+  CompletableFuture<JobActivationResult> activate(@RequestBody JobActivationRequest request) {
+    if (request.getType() == null || request.getType().isBlank()) {
+      throw Rejection.invalidArgument("type must name the job type to activate");
+    }
+    int max = request.getMaxJobsToActivate() == null ? 32 : request.getMaxJobsToActivate();
+    if (max < 1 || max > MAX_JOBS_PER_REQUEST) {
+      throw Rejection.invalidArgument("maxJobsToActivate must be between 1 and " + MAX_JOBS_PER_REQUEST
+          + ", but was " + max);
+    }
+    long timeout = request.getTimeout() == null ? 300_000 : request.getTimeout();
+    if (timeout < 1) {
+      throw Rejection.invalidArgument("timeout must be positive, but was " + timeout);
+    }
+    long requestTimeout = request.getRequestTimeout() == null || request.getRequestTimeout() == 0
+        ? DEFAULT_REQUEST_TIMEOUT : request.getRequestTimeout();
+    String worker = request.getWorker() == null ? "default" : request.getWorker();
+    Command.ActivateJobs command = new Command.ActivateJobs(request.getType(), worker, timeout, max,
+        request.getFetchVariable());
+    return longPolling.activate(command, requestTimeout)
+        .thenApply(jobs -> new JobActivationResult().jobs(jobs.stream().map(JobController::activated).toList()));
+  }
+
+  private static ActivatedJobResult activated(ActivatedJob activated) {
+    var job = activated.job();
+    return new ActivatedJobResult().jobKey(Keys.format(job.key)).type(job.type)
+        .processInstanceKey(Keys.format(job.processInstanceKey))
+        .processDefinitionKey(Keys.format(job.processDefinitionKey)).processDefinitionId(job.bpmnProcessId)
+        .processDefinitionVersion(job.version).elementId(job.elementId)
+        .elementInstanceKey(Keys.format(job.elementInstanceKey)).customHeaders(new LinkedHashMap<>(job.customHeaders))
+        .worker(activated.worker()).retries(activated.retries()).deadline(activated.deadline())
+        .variables(activated.variables()).tenantId(TENANT).kind(JobKindEnum.BPMN_ELEMENT)
+        .listenerEventType(JobListenerEventTypeEnum.UNSPECIFIED).tags(Set.of());
+  }
+
+  @PostMapping("/{key}/completion")
+  CompletableFuture<ResponseEntity<Void>> complete(@PathVariable String key,
+      @RequestBody(required = false) JobCompletionRequest request) {
+    Map<String, Object> variables = request == null ? null : request.getVariables();
+    return noContent(engine.submit(new Command.CompleteJob(Keys.parse(key, "jobKey"), variables)));
+  }
+
+  @PostMapping("/{key}/failure")
+  CompletableFuture<ResponseEntity<Void>> fail(@PathVariable String key,
+      @RequestBody(required = false) JobFailRequest request) {
+    JobFailRequest body = request == null ? new JobFailRequest() : request;
+    int retries = body.getRetries() == null ? 0 : body.getRetries();
+    long backOff = body.getRetryBackOff() == null ? 0 : body.getRetryBackOff();
+    return noContent(engine.submit(new Command.FailJob(Keys.parse(key, "jobKey"), retries, body.getErrorMessage(),
+        backOff, body.getVariables())));
+  }
+
+  @PostMapping("/{key}/error")
+  CompletableFuture<ResponseEntity<Void>> error(@PathVariable String key, @RequestBody JobErrorRequest request) {
+    return noContent(engine.submit(new Command.ThrowError(Keys.parse(key, "jobKey"), request.getErrorCode(),
+        request.getErrorMessage(), request.getVariables())));
+  }
+
+  @PatchMapping("/{key}")
+  CompletableFuture<ResponseEntity<Void>> update(@PathVariable String key, @RequestBody JobUpdateRequest request) {
+    if (request.getChangeset() == null
+        || (request.getChangeset().getRetries() == null && request.getChangeset().getTimeout() == null)) {
+      throw Rejection.invalidArgument("changeset must set retries, timeout or both");
+    }
+    return noContent(engine.submit(new Command.UpdateJob(Keys.parse(key, "jobKey"),
+        request.getChangeset().getRetries(), request.getChangeset().getTimeout())));
+  }
+
+  @PostMapping("/search")
+  Map<String, Object> search(@RequestBody(required = false) JsonNode query) {
+    return SEARCH.run(jdbc, query);
+  }
+
+  static CompletableFuture<ResponseEntity<Void>> noContent(CompletableFuture<Object> submitted) {
+    return submitted.thenApply(done -> ResponseEntity.noContent().build());
+  }
+}

@@ -1,0 +1,24 @@
+package org.tsumugi.engine.model;
+
+/** The BPMN element kinds the engine runs; names match the REST API's element instance types. */
+public enum ElementKind {
+  PROCESS,
+  SUB_PROCESS,
+  START_EVENT,
+  END_EVENT,
+  INTERMEDIATE_THROW_EVENT,
+  BOUNDARY_EVENT,
+  SERVICE_TASK,
+  SEND_TASK,
+  SCRIPT_TASK,
+  BUSINESS_RULE_TASK,
+  TASK,
+  MANUAL_TASK,
+  EXCLUSIVE_GATEWAY,
+  PARALLEL_GATEWAY,
+  SEQUENCE_FLOW;
+
+  public boolean isContainer() {
+    return this == PROCESS || this == SUB_PROCESS;
+  }
+}

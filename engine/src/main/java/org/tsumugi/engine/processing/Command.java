@@ -1,0 +1,38 @@
+package org.tsumugi.engine.processing;
+
+import java.util.List;
+import java.util.Map;
+
+/** What clients and the scheduler ask of the engine; applied one at a time by the single writer. */
+public sealed interface Command {
+
+  /** Resources are read and validated before they reach the writer, so a bad one changes nothing. */
+  record Deploy(List<Results.ParsedResource> resources) implements Command {}
+
+  /** By process id (latest version, or the given one) or by definition key. */
+  record CreateInstance(String bpmnProcessId, int version, long definitionKey, Map<String, Object> variables,
+      boolean awaitCompletion, List<String> fetchVariables) implements Command {}
+
+  record CancelInstance(long processInstanceKey) implements Command {}
+
+  record ActivateJobs(String type, String worker, long timeout, int maxJobs, List<String> fetchVariables)
+      implements Command {}
+
+  record CompleteJob(long jobKey, Map<String, Object> variables) implements Command {}
+
+  record FailJob(long jobKey, int retries, String errorMessage, long retryBackOff, Map<String, Object> variables)
+      implements Command {}
+
+  record ThrowError(long jobKey, String errorCode, String errorMessage, Map<String, Object> variables)
+      implements Command {}
+
+  /** Null fields are left as they are. */
+  record UpdateJob(long jobKey, Integer retries, Long timeout) implements Command {}
+
+  record ResolveIncident(long incidentKey) implements Command {}
+
+  record SetVariables(long elementInstanceKey, Map<String, Object> variables, boolean local) implements Command {}
+
+  /** From the scheduler: a job lock ran out, or a retry back-off ended. */
+  record JobDue(long jobKey) implements Command {}
+}

@@ -1,0 +1,563 @@
+package org.tsumugi.engine.processing;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tsumugi.engine.feel.FeelEngine;
+import org.tsumugi.engine.model.ProcessModel;
+import org.tsumugi.engine.processing.Command.ActivateJobs;
+import org.tsumugi.engine.processing.Command.CancelInstance;
+import org.tsumugi.engine.processing.Command.CompleteJob;
+import org.tsumugi.engine.processing.Command.CreateInstance;
+import org.tsumugi.engine.processing.Command.FailJob;
+import org.tsumugi.engine.processing.Command.JobDue;
+import org.tsumugi.engine.processing.Command.ResolveIncident;
+import org.tsumugi.engine.processing.Command.SetVariables;
+import org.tsumugi.engine.processing.Command.ThrowError;
+import org.tsumugi.engine.processing.Command.UpdateJob;
+import org.tsumugi.engine.processing.Results.ActivatedJob;
+import org.tsumugi.engine.processing.Results.AwaitedInstance;
+import org.tsumugi.engine.processing.Results.CreatedInstance;
+import org.tsumugi.engine.processing.Results.DeployedProcess;
+import org.tsumugi.engine.processing.Results.Deployment;
+import org.tsumugi.engine.processing.Results.ParsedResource;
+import org.tsumugi.engine.state.ElementInstance;
+import org.tsumugi.engine.state.EngineState;
+import org.tsumugi.engine.state.Incident;
+import org.tsumugi.engine.state.Job;
+import org.tsumugi.engine.state.JobState;
+import org.tsumugi.engine.state.ProcessDefinition;
+import org.tsumugi.engine.state.StateStore;
+
+/**
+ * The single writer. Commands queue up; the writer takes them in batches, applies each to the
+ * in-memory state, writes the whole batch in one transaction, and only then answers the callers. A
+ * failed write reloads the state from the database, so memory never runs ahead of what is stored.
+ */
+public final class CommandProcessor implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(CommandProcessor.class);
+  private static final int MAX_BATCH = 256;
+  private static final int QUEUE_CAPACITY = 20_000;
+
+  private record Pending(Command command, CompletableFuture<Object> future) {}
+
+  private record Awaiter(CompletableFuture<Map<String, Object>> completion, List<String> fetchVariables) {}
+
+  private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
+  private final EngineState state = new EngineState();
+  private final StateStore store;
+  private final EngineClock clock;
+  private final BiFunction<String, byte[], ProcessModel> parser;
+  private final Consumer<Set<String>> jobsAvailable;
+  private final BpmnExecutor executor;
+  private final History history;
+
+  /** Job deadlines and back-off ends: {due time, job key}. Stale entries are skipped when due. */
+  private final PriorityQueue<long[]> due = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
+  private final Map<Long, Awaiter> awaiters = new HashMap<>();
+
+  // per batch, reset when a batch is run again
+  private final Set<String> newJobTypes = new HashSet<>();
+  private final Map<Long, Awaiter> newAwaiters = new HashMap<>();
+  private final Map<Long, Map<String, Object>> completedInstances = new LinkedHashMap<>();
+  private final Set<Long> terminatedInstances = new HashSet<>();
+
+  private final Thread writer;
+  private volatile boolean running = true;
+
+  public CommandProcessor(StateStore store, FeelEngine feel, EngineClock clock,
+      BiFunction<String, byte[], ProcessModel> parser, Consumer<Set<String>> jobsAvailable) {
+    this.store = store;
+    this.clock = clock;
+    this.parser = parser;
+    this.jobsAvailable = jobsAvailable;
+    this.history = new History(state, clock::millis);
+    Variables variables = new Variables(state, history);
+    this.executor = new BpmnExecutor(state, feel, clock::millis, history, variables, new BpmnExecutor.Listener() {
+      @Override
+      public void jobCreated(Job job) {
+        newJobTypes.add(job.type);
+      }
+
+      @Override
+      public void processCompleted(ElementInstance root, Map<String, Object> result) {
+        completedInstances.put(root.key, result);
+      }
+
+      @Override
+      public void processTerminated(ElementInstance root) {
+        terminatedInstances.add(root.key);
+      }
+    });
+    reload();
+    this.writer = new Thread(this::run, "tsumugi-engine-writer");
+    writer.setDaemon(false);
+    writer.start();
+  }
+
+  /** Queues a command; the future completes once its effects are stored. */
+  public CompletableFuture<Object> submit(Command command) {
+    CompletableFuture<Object> future = new CompletableFuture<>();
+    if (!running) {
+      future.completeExceptionally(Rejection.unavailable("the engine is shutting down"));
+    } else if (!queue.offer(new Pending(command, future))) {
+      future.completeExceptionally(Rejection.unavailable("the engine is overloaded; retry shortly"));
+    }
+    return future;
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    writer.interrupt();
+    try {
+      writer.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    Pending left;
+    while ((left = queue.poll()) != null) {
+      left.future.completeExceptionally(Rejection.unavailable("the engine is shutting down"));
+    }
+  }
+
+  private void reload() {
+    store.load(state, parser);
+    due.clear();
+    for (Job job : state.jobs()) {
+      schedule(job);
+    }
+  }
+
+  private void run() {
+    long lastSweep = System.currentTimeMillis();
+    while (running) {
+      try {
+        List<Pending> batch = new ArrayList<>();
+        Pending first = queue.poll(waitMillis(), TimeUnit.MILLISECONDS);
+        if (first != null) {
+          batch.add(first);
+          queue.drainTo(batch, MAX_BATCH - 1);
+        }
+        addDueJobs(batch);
+        if (!batch.isEmpty()) {
+          process(batch);
+        }
+        if (System.currentTimeMillis() - lastSweep > 1000) {
+          awaiters.values().removeIf(awaiter -> awaiter.completion.isDone());
+          lastSweep = System.currentTimeMillis();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        LOG.error("engine writer failed; reloading state from the database", e);
+        safeReload();
+      }
+    }
+  }
+
+  private long waitMillis() {
+    long[] next = due.peek();
+    if (next == null) {
+      return 1000;
+    }
+    return Math.max(0, Math.min(1000, next[0] - clock.millis()));
+  }
+
+  private void addDueJobs(List<Pending> batch) {
+    long now = clock.millis();
+    while (!due.isEmpty() && due.peek()[0] <= now && batch.size() < MAX_BATCH * 2) {
+      batch.add(new Pending(new JobDue(due.poll()[1]), null));
+    }
+  }
+
+  /** Runs the batch; a command that fails with a bug is dropped and the rest run again on clean state. */
+  private void process(List<Pending> batch) {
+    List<Pending> remaining = new ArrayList<>(batch);
+    while (true) {
+      resetBatch();
+      List<Object> outcomes = new ArrayList<>(remaining.size());
+      int failedAt = -1;
+      RuntimeException failure = null;
+      for (int i = 0; i < remaining.size(); i++) {
+        try {
+          outcomes.add(apply(remaining.get(i).command));
+        } catch (Rejection rejection) {
+          outcomes.add(rejection);
+        } catch (RuntimeException e) {
+          failedAt = i;
+          failure = e;
+          break;
+        }
+      }
+      if (failure != null) {
+        LOG.error("command {} failed; it is rejected and the rest of its batch runs again",
+            remaining.get(failedAt).command.getClass().getSimpleName(), failure);
+        Pending bad = remaining.remove(failedAt);
+        if (bad.future != null) {
+          bad.future.completeExceptionally(failure);
+        }
+        safeReload();
+        continue;
+      }
+      try {
+        if (state.hasPendingChanges()) {
+          store.flush(state);
+        }
+      } catch (RuntimeException e) {
+        LOG.error("writing a batch of {} commands failed; state is reloaded", remaining.size(), e);
+        for (Pending pending : remaining) {
+          if (pending.future != null) {
+            pending.future.completeExceptionally(Rejection.unavailable("the engine could not store the change: "
+                + e.getClass().getSimpleName()));
+          }
+        }
+        safeReload();
+        return;
+      }
+      afterCommit(remaining, outcomes);
+      return;
+    }
+  }
+
+  private void resetBatch() {
+    newJobTypes.clear();
+    newAwaiters.clear();
+    completedInstances.clear();
+    terminatedInstances.clear();
+  }
+
+  private void safeReload() {
+    try {
+      reload();
+    } catch (RuntimeException e) {
+      LOG.error("reloading the engine state failed", e);
+    }
+  }
+
+  private void afterCommit(List<Pending> batch, List<Object> outcomes) {
+    awaiters.putAll(newAwaiters);
+    for (int i = 0; i < batch.size(); i++) {
+      CompletableFuture<Object> future = batch.get(i).future;
+      Object outcome = outcomes.get(i);
+      if (future == null) {
+        continue;
+      }
+      if (outcome instanceof Rejection rejection) {
+        future.completeExceptionally(rejection);
+      } else {
+        future.complete(outcome);
+      }
+    }
+    completedInstances.forEach((key, variables) -> {
+      Awaiter awaiter = awaiters.remove(key);
+      if (awaiter != null) {
+        awaiter.completion.complete(select(variables, awaiter.fetchVariables));
+      }
+    });
+    for (Long key : terminatedInstances) {
+      Awaiter awaiter = awaiters.remove(key);
+      if (awaiter != null) {
+        awaiter.completion.completeExceptionally(
+            Rejection.invalidState("process instance " + key + " was terminated before it completed"));
+      }
+    }
+    if (!newJobTypes.isEmpty()) {
+      jobsAvailable.accept(Set.copyOf(newJobTypes));
+    }
+  }
+
+  private static Map<String, Object> select(Map<String, Object> variables, List<String> names) {
+    if (names == null || names.isEmpty()) {
+      return variables;
+    }
+    Map<String, Object> selected = new LinkedHashMap<>();
+    names.stream().filter(variables::containsKey).forEach(name -> selected.put(name, variables.get(name)));
+    return selected;
+  }
+
+  private void schedule(Job job) {
+    if (job.state == JobState.ACTIVATED && job.deadline > 0) {
+      due.add(new long[] {job.deadline, job.key});
+    } else if (job.state == JobState.FAILED && job.retries > 0 && job.recurAt > 0) {
+      due.add(new long[] {job.recurAt, job.key});
+    }
+  }
+
+  // ---------------------------------------------------------------- commands
+
+  private Object apply(Command command) {
+    if (command instanceof Command.Deploy deploy) {
+      return deploy(deploy.resources());
+    } else if (command instanceof CreateInstance create) {
+      return create(create);
+    } else if (command instanceof CancelInstance cancel) {
+      return cancel(cancel.processInstanceKey());
+    } else if (command instanceof ActivateJobs activate) {
+      return activate(activate);
+    } else if (command instanceof CompleteJob complete) {
+      return complete(complete);
+    } else if (command instanceof FailJob fail) {
+      return fail(fail);
+    } else if (command instanceof ThrowError error) {
+      return throwError(error);
+    } else if (command instanceof UpdateJob update) {
+      return update(update);
+    } else if (command instanceof ResolveIncident resolve) {
+      return resolve(resolve.incidentKey());
+    } else if (command instanceof SetVariables set) {
+      return setVariables(set);
+    } else if (command instanceof JobDue jobDue) {
+      return jobDue(jobDue.jobKey());
+    }
+    throw new IllegalArgumentException("unknown command " + command);
+  }
+
+  private Deployment deploy(List<ParsedResource> resources) {
+    long deploymentKey = state.nextKey();
+    List<DeployedProcess> deployed = new ArrayList<>();
+    for (ParsedResource resource : resources) {
+      for (ProcessModel model : resource.processes()) {
+        ProcessDefinition latest = state.latestDefinition(model.bpmnProcessId());
+        if (latest != null && latest.checksum.equals(resource.checksum())
+            && latest.resourceName.equals(resource.name())) {
+          deployed.add(new DeployedProcess(latest.key, latest.bpmnProcessId, latest.version, latest.resourceName));
+          continue;
+        }
+        int version = latest == null ? 1 : latest.version + 1;
+        ProcessDefinition definition = new ProcessDefinition(state.nextKey(), model.bpmnProcessId(), version,
+            model.name(), resource.name(), resource.checksum(), deploymentKey, resource.content(), model);
+        state.addDefinition(definition);
+        history.deployment(definition.key, "CREATED", definition.bpmnProcessId);
+        deployed.add(new DeployedProcess(definition.key, definition.bpmnProcessId, version, resource.name()));
+      }
+    }
+    return new Deployment(deploymentKey, deployed);
+  }
+
+  private Object create(CreateInstance create) {
+    ProcessDefinition definition;
+    if (create.definitionKey() > 0) {
+      definition = state.definition(create.definitionKey());
+      if (definition == null) {
+        throw Rejection.notFound("no process definition found with key " + create.definitionKey());
+      }
+    } else if (create.bpmnProcessId() == null || create.bpmnProcessId().isBlank()) {
+      throw Rejection.invalidArgument("either processDefinitionId or processDefinitionKey must be given");
+    } else if (create.version() < 0) {
+      definition = state.latestDefinition(create.bpmnProcessId());
+      if (definition == null) {
+        throw Rejection.notFound("no process definition found with id '" + create.bpmnProcessId() + "'");
+      }
+    } else {
+      definition = state.definition(create.bpmnProcessId(), create.version());
+      if (definition == null) {
+        throw Rejection.notFound("no process definition found with id '" + create.bpmnProcessId() + "' and version "
+            + create.version());
+      }
+    }
+    ElementInstance root = executor.startProcess(definition, create.variables());
+    CreatedInstance created = new CreatedInstance(root.key, definition.key, definition.bpmnProcessId,
+        definition.version);
+    if (!create.awaitCompletion()) {
+      return created;
+    }
+    Awaiter awaiter = new Awaiter(new CompletableFuture<>(), create.fetchVariables());
+    newAwaiters.put(root.key, awaiter);
+    return new AwaitedInstance(created, awaiter.completion);
+  }
+
+  private Object cancel(long processInstanceKey) {
+    ElementInstance root = state.elementInstance(processInstanceKey);
+    if (root == null || !root.isRoot()) {
+      throw Rejection.notFound("no active process instance found with key " + processInstanceKey);
+    }
+    executor.cancel(root);
+    return processInstanceKey;
+  }
+
+  private List<ActivatedJob> activate(ActivateJobs activate) {
+    long now = clock.millis();
+    List<ActivatedJob> activated = new ArrayList<>();
+    for (Job job : state.activatableJobs(activate.type(), activate.maxJobs())) {
+      job.state = JobState.ACTIVATED;
+      job.worker = activate.worker();
+      job.deadline = now + activate.timeout();
+      state.jobChanged(job);
+      history.job(job, "ACTIVATED");
+      schedule(job);
+      ElementInstance instance = state.elementInstance(job.elementInstanceKey);
+      activated.add(new ActivatedJob(job, job.deadline,
+          executor.variables().visible(instance, activate.fetchVariables()), job.worker, job.retries));
+    }
+    return activated;
+  }
+
+  private Job existingJob(long jobKey) {
+    Job job = state.job(jobKey);
+    if (job == null) {
+      throw Rejection.notFound("no job found with key " + jobKey + "; it may have been completed or canceled");
+    }
+    return job;
+  }
+
+  private Object complete(CompleteJob complete) {
+    Job job = existingJob(complete.jobKey());
+    if (job.state != JobState.ACTIVATED && job.state != JobState.ACTIVATABLE) {
+      throw Rejection.invalidState("job " + job.key + " cannot be completed: it is " + job.state
+          + (job.retries == 0 ? " with no retries left" : ""));
+    }
+    job.state = JobState.COMPLETED;
+    job.lastIntent = "COMPLETED";
+    job.endDate = clock.millis();
+    state.jobChanged(job);
+    history.job(job, "COMPLETED");
+    executor.completeJobElement(job, complete.variables());
+    return job.key;
+  }
+
+  private Object fail(FailJob fail) {
+    if (fail.retries() < 0) {
+      throw Rejection.invalidArgument("retries must not be negative, but was " + fail.retries());
+    }
+    if (fail.retryBackOff() < 0) {
+      throw Rejection.invalidArgument("retryBackOff must not be negative, but was " + fail.retryBackOff());
+    }
+    Job job = existingJob(fail.jobKey());
+    if (job.state != JobState.ACTIVATED) {
+      throw Rejection.invalidState("job " + job.key + " cannot be failed: it is not activated but " + job.state);
+    }
+    job.retries = fail.retries();
+    job.errorMessage = fail.errorMessage();
+    job.lastIntent = "FAILED";
+    job.deadline = 0;
+    if (fail.variables() != null && !fail.variables().isEmpty()) {
+      executor.variables().setLocal(state.elementInstance(job.elementInstanceKey), fail.variables());
+    }
+    if (job.retries > 0 && fail.retryBackOff() > 0) {
+      job.state = JobState.FAILED;
+      job.recurAt = clock.millis() + fail.retryBackOff();
+      schedule(job);
+    } else if (job.retries > 0) {
+      job.state = JobState.ACTIVATABLE;
+      newJobTypes.add(job.type);
+    } else {
+      job.state = JobState.FAILED;
+    }
+    state.jobChanged(job);
+    history.job(job, "FAILED");
+    if (job.retries == 0) {
+      executor.jobOutOfRetries(job);
+    }
+    return job.key;
+  }
+
+  private Object throwError(ThrowError error) {
+    if (error.errorCode() == null || error.errorCode().isBlank()) {
+      throw Rejection.invalidArgument("errorCode must not be empty");
+    }
+    Job job = existingJob(error.jobKey());
+    if (job.state != JobState.ACTIVATED && job.state != JobState.ACTIVATABLE) {
+      throw Rejection.invalidState("job " + job.key + " cannot throw an error: it is " + job.state);
+    }
+    job.errorCode = error.errorCode();
+    job.errorMessage = error.errorMessage();
+    job.lastIntent = "ERROR_THROWN";
+    job.state = JobState.ERROR_THROWN;
+    job.endDate = clock.millis();
+    history.job(job, "ERROR_THROWN");
+    boolean caught = executor.throwError(job, error.errorCode(), error.errorMessage(), error.variables());
+    if (!caught) {
+      // the incident keeps the job so that resolving it hands the job to a worker again
+      job.state = JobState.FAILED;
+      job.endDate = 0;
+    }
+    state.jobChanged(job);
+    return job.key;
+  }
+
+  private Object update(UpdateJob update) {
+    Job job = existingJob(update.jobKey());
+    if (update.retries() != null && update.retries() < 1) {
+      throw Rejection.invalidArgument("retries must be at least 1, but was " + update.retries());
+    }
+    if (update.timeout() != null && update.timeout() < 0) {
+      throw Rejection.invalidArgument("timeout must not be negative, but was " + update.timeout());
+    }
+    if (update.timeout() != null && job.state != JobState.ACTIVATED) {
+      throw Rejection.invalidState("the timeout of job " + job.key + " cannot change: it is not activated");
+    }
+    if (update.retries() != null) {
+      job.retries = update.retries();
+      job.lastIntent = "RETRIES_UPDATED";
+      history.job(job, "RETRIES_UPDATED");
+    }
+    if (update.timeout() != null) {
+      job.deadline = clock.millis() + update.timeout();
+      schedule(job);
+      history.job(job, "TIMEOUT_UPDATED");
+    }
+    state.jobChanged(job);
+    return job.key;
+  }
+
+  private Object resolve(long incidentKey) {
+    Incident incident = state.incident(incidentKey);
+    if (incident == null) {
+      throw Rejection.notFound("no open incident found with key " + incidentKey);
+    }
+    executor.resolve(incident);
+    return incidentKey;
+  }
+
+  private Object setVariables(SetVariables set) {
+    ElementInstance scope = state.elementInstance(set.elementInstanceKey());
+    if (scope == null) {
+      throw Rejection.notFound("no active element instance found with key " + set.elementInstanceKey());
+    }
+    if (set.local()) {
+      executor.variables().setLocal(scope, set.variables());
+    } else {
+      executor.variables().propagate(scope, set.variables());
+    }
+    return set.elementInstanceKey();
+  }
+
+  private Object jobDue(long jobKey) {
+    Job job = state.job(jobKey);
+    long now = clock.millis();
+    if (job == null) {
+      return null;
+    }
+    if (job.state == JobState.ACTIVATED && job.deadline > 0 && job.deadline <= now) {
+      job.state = JobState.ACTIVATABLE;
+      job.lastIntent = "TIMED_OUT";
+      job.worker = null;
+      job.deadline = 0;
+      state.jobChanged(job);
+      history.job(job, "TIMED_OUT");
+      newJobTypes.add(job.type);
+    } else if (job.state == JobState.FAILED && job.retries > 0 && job.recurAt > 0 && job.recurAt <= now) {
+      job.state = JobState.ACTIVATABLE;
+      job.recurAt = 0;
+      state.jobChanged(job);
+      history.job(job, "RECURRED_AFTER_BACKOFF");
+      newJobTypes.add(job.type);
+    }
+    return null;
+  }
+}

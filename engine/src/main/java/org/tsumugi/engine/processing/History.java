@@ -1,0 +1,58 @@
+package org.tsumugi.engine.processing;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import java.util.function.LongSupplier;
+import org.tsumugi.engine.state.ElementInstance;
+import org.tsumugi.engine.state.EngineState;
+import org.tsumugi.engine.state.HistoryRecord;
+import org.tsumugi.engine.state.Incident;
+import org.tsumugi.engine.state.Job;
+import org.tsumugi.engine.state.Variable;
+
+/**
+ * Appends one history record per state change. Records name what changed but never copy variable
+ * values: those may be patient data and stay in the variable table only.
+ */
+final class History {
+  private final EngineState state;
+  private final LongSupplier clock;
+
+  History(EngineState state, LongSupplier clock) {
+    this.state = state;
+    this.clock = clock;
+  }
+
+  void element(ElementInstance instance, String intent) {
+    state.record(new HistoryRecord(instance.key, "PROCESS_INSTANCE", intent, instance.processInstanceKey,
+        instance.elementId, clock.getAsLong(),
+        "{\"elementType\":\"" + instance.kind + "\",\"flowScopeKey\":" + instance.flowScopeKey + "}"));
+  }
+
+  void flow(ElementInstance scope, String flowId) {
+    state.record(new HistoryRecord(scope.key, "PROCESS_INSTANCE", "SEQUENCE_FLOW_TAKEN", scope.processInstanceKey,
+        flowId, clock.getAsLong(), null));
+  }
+
+  void job(Job job, String intent) {
+    state.record(new HistoryRecord(job.key, "JOB", intent, job.processInstanceKey, job.elementId, clock.getAsLong(),
+        "{\"type\":" + quote(job.type) + ",\"retries\":" + job.retries + ",\"worker\":" + quote(job.worker) + "}"));
+  }
+
+  void incident(Incident incident, String intent) {
+    state.record(new HistoryRecord(incident.key, "INCIDENT", intent, incident.processInstanceKey, incident.elementId,
+        clock.getAsLong(), "{\"errorType\":\"" + incident.errorType + "\"}"));
+  }
+
+  void variable(Variable variable, String intent) {
+    state.record(new HistoryRecord(variable.key, "VARIABLE", intent, variable.processInstanceKey, null,
+        clock.getAsLong(), "{\"name\":" + quote(variable.name) + ",\"scopeKey\":" + variable.scopeKey + "}"));
+  }
+
+  void deployment(long key, String intent, String bpmnProcessId) {
+    state.record(new HistoryRecord(key, "PROCESS", intent, 0, bpmnProcessId, clock.getAsLong(), null));
+  }
+
+  private static String quote(String text) {
+    return text == null ? "null" : "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + "\"";
+  }
+}

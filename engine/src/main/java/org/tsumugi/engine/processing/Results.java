@@ -1,0 +1,26 @@
+package org.tsumugi.engine.processing;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.tsumugi.engine.model.ProcessModel;
+import org.tsumugi.engine.state.Job;
+
+/** What commands answer. */
+public final class Results {
+  private Results() {}
+
+  /** A deployment resource with the processes it defines. */
+  public record ParsedResource(String name, byte[] content, String checksum, List<ProcessModel> processes) {}
+
+  public record DeployedProcess(long key, String bpmnProcessId, int version, String resourceName) {}
+
+  public record Deployment(long key, List<DeployedProcess> processes) {}
+
+  public record CreatedInstance(long processInstanceKey, long definitionKey, String bpmnProcessId, int version) {}
+
+  /** A created instance whose completion the caller waits for; the future carries its variables. */
+  public record AwaitedInstance(CreatedInstance created, CompletableFuture<Map<String, Object>> completion) {}
+
+  public record ActivatedJob(Job job, long deadline, Map<String, Object> variables, String worker, int retries) {}
+}

@@ -1,0 +1,63 @@
+package org.tsumugi.engine;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ProcessInstanceEvent;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the client-driven specification: a real engine on a real HTTP port, driven by the official
+ * Camunda Java client (REST) that the Spring starter configures against it.
+ */
+@SpringBootTest(classes = EngineTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+public abstract class EngineTest {
+
+  @Autowired protected CamundaClient client;
+
+  @DynamicPropertySource
+  static void engineOnAFreePort(DynamicPropertyRegistry registry) {
+    int port = freePort();
+    registry.add("server.port", () -> port);
+    registry.add("camunda.client.rest-address", () -> "http://localhost:" + port);
+    registry.add("camunda.client.grpc-address", () -> "http://localhost:" + port);
+    TestDatabases.fresh("engine_" + UUID.randomUUID().toString().replace("-", "")).forEach(
+        (name, value) -> registry.add(name, () -> value));
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A process id no other test uses, so tests sharing one engine never see each other's instances. */
+  protected static String uniqueId(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  protected long deploy(BpmnModelInstance model) {
+    String id = model.getModelElementsByType(io.camunda.zeebe.model.bpmn.instance.Process.class).iterator().next()
+        .getId();
+    return client.newDeployResourceCommand().addProcessModel(model, id + ".bpmn").send().join()
+        .getProcesses().get(0).getProcessDefinitionKey();
+  }
+
+  protected ProcessInstanceEvent start(String processId, Map<String, Object> variables) {
+    return client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion().variables(variables).send()
+        .join();
+  }
+
+  protected static String xml(BpmnModelInstance model) {
+    return Bpmn.convertToString(model);
+  }
+}

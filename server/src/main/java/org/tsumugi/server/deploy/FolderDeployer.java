@@ -1,0 +1,65 @@
+package org.tsumugi.server.deploy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.tsumugi.engine.Deployer;
+import org.tsumugi.engine.processing.Results.Deployment;
+
+/**
+ * At start-up, deploys every BPMN file under the configured folders in one deployment. Unchanged
+ * files keep their version, so restarting deploys nothing new. A bad file stops the start with a
+ * message naming it: a server that silently runs old models would be worse.
+ */
+@Component
+class FolderDeployer {
+  private static final Logger LOG = LoggerFactory.getLogger(FolderDeployer.class);
+
+  private final Deployer deployer;
+  private final List<Path> folders;
+
+  FolderDeployer(Deployer deployer, @Value("${tsumugi.deploy.folders:bpmn,forms}") List<Path> folders) {
+    this.deployer = deployer;
+    this.folders = folders;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void deployFolders() {
+    List<Deployer.Resource> resources = new ArrayList<>();
+    for (Path folder : folders) {
+      if (!Files.isDirectory(folder)) {
+        LOG.info("deployment folder {} does not exist; nothing to deploy from it", folder.toAbsolutePath());
+        continue;
+      }
+      try (Stream<Path> files = Files.walk(folder)) {
+        for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+          String name = folder.relativize(file).toString().replace('\\', '/');
+          if (name.toLowerCase(Locale.ROOT).endsWith(".bpmn")) {
+            resources.add(new Deployer.Resource(name, Files.readAllBytes(file)));
+          } else {
+            LOG.info("not deployed yet (the engine runs BPMN only so far): {}", file);
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read deployment folder " + folder, e);
+      }
+    }
+    if (resources.isEmpty()) {
+      return;
+    }
+    Deployment deployment = deployer.deploy(resources).join();
+    deployment.processes().forEach(process -> LOG.info("process {} version {} from {}", process.bpmnProcessId(),
+        process.version(), process.resourceName()));
+  }
+}

@@ -1,0 +1,51 @@
+package org.tsumugi.server.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.tsumugi.server.TsumugiApplication;
+
+/** The server deploys the models in its folders at start-up, and a restart deploys nothing new. */
+class FolderDeployerTest {
+  private static final Path DATA = Path.of("target", "folder-deployer-" + System.nanoTime());
+
+  @AfterAll
+  static void cleanUp() throws IOException {
+    try (var files = Files.walk(DATA)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    }
+  }
+
+  @Test
+  void deploysTheBpmnFolderAtStartUpAndKeepsTheVersionOnRestart() throws IOException {
+    Path bpmn = Files.createDirectories(DATA.resolve("bpmn"));
+    Files.writeString(bpmn.resolve("greeting.bpmn"),
+        Bpmn.convertToString(Bpmn.createExecutableProcess("greeting").startEvent().endEvent().done()));
+
+    assertThat(startAndReadVersion()).isEqualTo(1);
+    assertThat(startAndReadVersion()).isEqualTo(1);
+  }
+
+  private int startAndReadVersion() {
+    try (ConfigurableApplicationContext server = new SpringApplicationBuilder(TsumugiApplication.class).run(
+        "--server.port=0", "--tsumugi.deploy.folders=" + DATA.resolve("bpmn"),
+        "--spring.datasource.url=jdbc:h2:file:" + DATA.toAbsolutePath().resolve("db") + ";WRITE_DELAY=0")) {
+      int port = Integer.parseInt(server.getEnvironment().getProperty("local.server.port"));
+      try (CamundaClient client = CamundaClient.newClientBuilder()
+          .restAddress(URI.create("http://localhost:" + port)).preferRestOverGrpc(true).build()) {
+        var event = client.newCreateInstanceCommand().bpmnProcessId("greeting").latestVersion()
+            .withResult().send().join();
+        return event.getVersion();
+      }
+    }
+  }
+}
