@@ -1,6 +1,16 @@
 package org.tsumugi.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.search.enums.ProcessInstanceState;
+import io.camunda.client.api.search.response.ElementInstance;
+import io.camunda.client.api.search.response.Incident;
+import io.camunda.client.api.search.response.ProcessInstance;
+import java.time.Duration;
+import java.util.List;
+import java.util.TreeMap;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
@@ -59,5 +69,48 @@ public abstract class EngineTest {
 
   protected static String xml(BpmnModelInstance model) {
     return Bpmn.convertToString(model);
+  }
+
+  /** Waits (by long polling, not sleeping) for jobs of a type. */
+  protected List<ActivatedJob> activate(String type, int max) {
+    return client.newActivateJobsCommand().jobType(type).maxJobsToActivate(max).workerName("spec")
+        .requestTimeout(Duration.ofSeconds(10)).send().join().getJobs();
+  }
+
+  protected ActivatedJob activateOne(String type) {
+    List<ActivatedJob> jobs = activate(type, 1);
+    assertThat(jobs).as("a job of type %s", type).hasSize(1);
+    return jobs.get(0);
+  }
+
+  protected ProcessInstance instance(long processInstanceKey) {
+    return client.newProcessInstanceGetRequest(processInstanceKey).send().join();
+  }
+
+  protected ProcessInstanceState state(long processInstanceKey) {
+    return instance(processInstanceKey).getState();
+  }
+
+  /** Element ids of an instance in the order they were entered. */
+  protected List<String> elements(long processInstanceKey) {
+    return elementInstances(processInstanceKey).stream().map(ElementInstance::getElementId).toList();
+  }
+
+  protected List<ElementInstance> elementInstances(long processInstanceKey) {
+    return client.newElementInstanceSearchRequest().filter(f -> f.processInstanceKey(processInstanceKey))
+        .sort(s -> s.elementInstanceKey().asc()).send().join().items();
+  }
+
+  protected List<Incident> incidents(long processInstanceKey) {
+    return client.newIncidentSearchRequest().filter(f -> f.processInstanceKey(processInstanceKey)).send().join()
+        .items();
+  }
+
+  /** Variables of an instance, by scope key and name, with JSON values. */
+  protected Map<String, String> variables(long scopeKey) {
+    Map<String, String> values = new TreeMap<>();
+    client.newVariableSearchRequest().filter(f -> f.scopeKey(scopeKey)).send().join().items()
+        .forEach(variable -> values.put(variable.getName(), variable.getValue()));
+    return values;
   }
 }

@@ -146,16 +146,20 @@ final class Search {
         case "$lte" -> append(where, args, column + " <= ?", convert(name, field, operand));
         case "$exists" -> where.append(" AND ").append(column).append(operand.asBoolean() ? " IS NOT NULL" : " IS NULL");
         case "$like" -> append(where, args, column + " LIKE ?", operand.asText().replace('*', '%').replace('?', '_'));
-        case "$in" -> {
-          if (!operand.isArray() || operand.isEmpty()) {
-            throw Rejection.invalidArgument("filter '" + name + "': $in needs a non-empty array");
+        case "$in", "$notIn" -> {
+          if (!operand.isArray()) {
+            throw Rejection.invalidArgument("filter '" + name + "': " + operator.getKey() + " needs an array");
+          }
+          if (operand.isEmpty()) {
+            continue; // the official client sends empty lists for operators it does not use
           }
           List<String> marks = new ArrayList<>();
           for (JsonNode item : operand) {
             marks.add("?");
             args.add(convert(name, field, item));
           }
-          where.append(" AND ").append(column).append(" IN (").append(String.join(",", marks)).append(")");
+          where.append(" AND ").append(column).append(operator.getKey().equals("$in") ? " IN (" : " NOT IN (")
+              .append(String.join(",", marks)).append(")");
         }
         default -> throw Rejection.invalidArgument("filter '" + name + "': unknown operator " + operator.getKey());
       }
