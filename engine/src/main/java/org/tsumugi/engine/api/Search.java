@@ -55,8 +55,9 @@ final class Search {
       }
       for (Iterator<Map.Entry<String, JsonNode>> it = filter.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> entry = it.next();
-        if (entry.getValue().isNull() || entry.getKey().equals("tenantId")) {
-          continue; // one tenant only: "<default>"
+        JsonNode value = entry.getValue();
+        if (value.isNull() || (value.isArray() && value.isEmpty()) || entry.getKey().equals("tenantId")) {
+          continue; // the client sends empty lists for unused filters; there is one tenant only: "<default>"
         }
         Field field = fields.get(entry.getKey());
         if (field == null) {

@@ -1,0 +1,93 @@
+package org.tsumugi.engine.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.search.enums.ProcessInstanceState;
+import io.camunda.client.api.worker.JobWorker;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.tsumugi.engine.EngineTestApplication;
+import org.tsumugi.engine.TestDatabases;
+
+/** An engine stopped with work in flight picks it up again on the same database, each job once. */
+class RestartSpec {
+  private static final int INSTANCES = 20;
+
+  @Test
+  void jobsActivatedButNotCompletedFinishExactlyOnceAfterARestart() {
+    Map<String, String> database = TestDatabases.durable("restart");
+    List<Long> instances = new ArrayList<>();
+    try (ConfigurableApplicationContext engine = startEngine(database); CamundaClient client = client(engine)) {
+      client.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("restart").startEvent()
+          .serviceTask("fetch", t -> t.zeebeJobType("restart.fetch"))
+          .serviceTask("enter", t -> t.zeebeJobType("restart.enter")).endEvent().done(), "restart.bpmn").send().join();
+      for (int i = 0; i < INSTANCES; i++) {
+        instances.add(client.newCreateInstanceCommand().bpmnProcessId("restart").latestVersion()
+            .variables(Map.of("n", i)).send().join().getProcessInstanceKey());
+      }
+      List<ActivatedJob> inFlight = client.newActivateJobsCommand().jobType("restart.fetch")
+          .maxJobsToActivate(INSTANCES).timeout(Duration.ofSeconds(2)).send().join().getJobs();
+      assertThat(inFlight).hasSize(INSTANCES);
+      for (ActivatedJob job : inFlight.subList(0, 5)) {
+        client.newCompleteCommand(job.getKey()).send().join();
+      }
+    } // stopped: 15 jobs activated but never completed, 5 instances waiting at the second task
+
+    Map<Long, AtomicInteger> completions = new ConcurrentHashMap<>();
+    try (ConfigurableApplicationContext engine = startEngine(database); CamundaClient client = client(engine)) {
+      List<JobWorker> workers = List.of("restart.fetch", "restart.enter").stream()
+          .map(type -> client.newWorker().jobType(type).handler((jobClient, job) -> {
+            completions.computeIfAbsent(job.getKey(), k -> new AtomicInteger()).incrementAndGet();
+            jobClient.newCompleteCommand(job.getKey()).send().join();
+          }).open()).toList();
+      awaitAllCompleted(client, instances);
+      workers.forEach(JobWorker::close);
+    }
+
+    assertThat(completions).hasSize(15 + INSTANCES);
+    assertThat(completions.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
+  }
+
+  private static void awaitAllCompleted(CamundaClient client, List<Long> instances) {
+    Instant deadline = Instant.now().plusSeconds(60);
+    while (Instant.now().isBefore(deadline)) {
+      long completed = client.newProcessInstanceSearchRequest()
+          .filter(f -> f.processDefinitionId("restart").state(ProcessInstanceState.COMPLETED)).send().join()
+          .page().totalItems();
+      if (completed == instances.size()) {
+        return;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    throw new AssertionError("not every instance completed within a minute after the restart");
+  }
+
+  private static ConfigurableApplicationContext startEngine(Map<String, String> database) {
+    List<String> args = new ArrayList<>(List.of("--server.port=0", "--camunda.client.enabled=false"));
+    database.forEach((name, value) -> args.add("--" + name + "=" + value));
+    return new SpringApplicationBuilder(EngineTestApplication.class).run(args.toArray(String[]::new));
+  }
+
+  private static CamundaClient client(ConfigurableApplicationContext engine) {
+    String port = engine.getEnvironment().getProperty("local.server.port");
+    return CamundaClient.newClientBuilder().restAddress(URI.create("http://localhost:" + port))
+        .preferRestOverGrpc(true).build();
+  }
+}
