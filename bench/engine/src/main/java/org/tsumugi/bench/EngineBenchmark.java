@@ -1,0 +1,165 @@
+package org.tsumugi.bench;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.worker.JobWorker;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.builder.AbstractFlowNodeBuilder;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts the embedded engine on one database, drives it over HTTP with the official Java client and
+ * its job workers, and prints one Markdown row: saturated throughput and start-to-end latency, then
+ * latency at a fixed 100 instances per second.
+ *
+ * <p>Arguments: database (h2mem | h2file | postgres), process (one-task | three-tasks), worker
+ * threads, instances.
+ */
+public final class EngineBenchmark {
+  private static final int MAX_IN_FLIGHT = 400;
+  private static final int RATE_PER_SECOND = 100;
+  private static final int RATE_SECONDS = 10;
+
+  @SpringBootConfiguration
+  @EnableAutoConfiguration
+  static class Engine {}
+
+  public static void main(String[] args) throws Exception {
+    String database = args[0];
+    String process = args[1];
+    int threads = Integer.parseInt(args[2]);
+    int instances = Integer.parseInt(args[3]);
+    int tasks = process.equals("three-tasks") ? 3 : 1;
+
+    EmbeddedPostgres postgres = null;
+    List<String> engineArgs = new ArrayList<>(List.of("--server.port=0", "--logging.level.root=WARN",
+        "--spring.main.banner-mode=off"));
+    switch (database) {
+      case "h2mem" -> engineArgs.add("--spring.datasource.url=jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1");
+      case "h2file" -> engineArgs.add("--spring.datasource.url=jdbc:h2:file:"
+          + Files.createTempDirectory("tsumugi-bench").resolve("db") + ";WRITE_DELAY=0");
+      case "postgres" -> {
+        postgres = EmbeddedPostgres.builder().start();
+        engineArgs.add("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"));
+        engineArgs.add("--spring.datasource.username=postgres");
+      }
+      default -> throw new IllegalArgumentException("unknown database " + database);
+    }
+    try (ConfigurableApplicationContext engine = new SpringApplicationBuilder(Engine.class)
+        .run(engineArgs.toArray(String[]::new))) {
+      int port = Integer.parseInt(engine.getEnvironment().getProperty("local.server.port"));
+      try (CamundaClient client = CamundaClient.newClientBuilder()
+          .restAddress(URI.create("http://localhost:" + port)).preferRestOverGrpc(true)
+          .numJobWorkerExecutionThreads(threads).build()) {
+        run(client, database, process, tasks, threads, instances);
+      }
+    } finally {
+      if (postgres != null) {
+        postgres.close();
+      }
+    }
+  }
+
+  private static void run(CamundaClient client, String database, String process, int tasks, int threads,
+      int instances) throws Exception {
+    String id = "bench-" + process;
+    AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess(id).startEvent();
+    for (int i = 1; i <= tasks; i++) {
+      flow = flow.serviceTask("task" + i, t -> t.zeebeJobType("bench.work"));
+    }
+    client.newDeployResourceCommand().addProcessModel(flow.endEvent().done(), id + ".bpmn").send().join();
+
+    Map<Long, Integer> tasksDone = new ConcurrentHashMap<>();
+    List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+    Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+    CountDownLatch[] finished = {new CountDownLatch(instances / 10)};
+    JobWorker worker = client.newWorker().jobType("bench.work").handler((jobs, job) -> {
+      long instance = job.getProcessInstanceKey();
+      long startedAt = ((Number) job.getVariablesAsMap().get("startedAt")).longValue();
+      jobs.newCompleteCommand(job.getKey()).send().toCompletableFuture().whenComplete((ok, failure) -> {
+        if (failure == null && tasksDone.merge(instance, 1, Integer::sum) == tasks) {
+          latencies.add(System.nanoTime() - startedAt);
+          tasksDone.remove(instance);
+          inFlight.release();
+          finished[0].countDown();
+        }
+      });
+    }).maxJobsActive(256).timeout(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100)).open();
+
+    // warm-up: a tenth of the instances, not measured
+    for (int i = 0; i < instances / 10; i++) {
+      inFlight.acquire();
+      create(client, id);
+    }
+    finished[0].await(10, TimeUnit.MINUTES);
+
+    finished[0] = new CountDownLatch(instances);
+    latencies.clear();
+    long begin = System.nanoTime();
+    for (int i = 0; i < instances; i++) {
+      inFlight.acquire();
+      create(client, id);
+    }
+    finished[0].await(10, TimeUnit.MINUTES);
+    double seconds = (System.nanoTime() - begin) / 1e9;
+    long[] saturated = sorted(latencies);
+
+    finished[0] = new CountDownLatch(RATE_PER_SECOND * RATE_SECONDS);
+    latencies.clear();
+    ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
+    int[] paced = {0};
+    pacer.scheduleAtFixedRate(() -> {
+      if (paced[0]++ < RATE_PER_SECOND * RATE_SECONDS && inFlight.tryAcquire()) {
+        create(client, id);
+      }
+    }, 0, 1_000_000 / RATE_PER_SECOND, TimeUnit.MICROSECONDS);
+    boolean rateKept = finished[0].await(RATE_SECONDS * 3L, TimeUnit.SECONDS);
+    pacer.shutdownNow();
+    long[] atRate = sorted(latencies);
+    worker.close();
+
+    System.out.printf("| %s | %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f |%s%n", database, process, threads,
+        instances, instances / seconds, millis(saturated, 0.5), millis(saturated, 0.99), millis(atRate, 0.5),
+        millis(atRate, 0.99), rateKept ? "" : " (rate not kept)");
+  }
+
+  /** The start time travels with the instance, so the last job's worker can measure start to end. */
+  private static void create(CamundaClient client, String id) {
+    client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
+        .variables(Map.of("startedAt", System.nanoTime())).send();
+  }
+
+  private static long[] sorted(List<Long> values) {
+    synchronized (values) {
+      long[] array = values.stream().mapToLong(Long::longValue).toArray();
+      Arrays.sort(array);
+      return array;
+    }
+  }
+
+  private static double millis(long[] sorted, double quantile) {
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
+    return sorted[Math.min(sorted.length - 1, (int) (quantile * sorted.length))] / 1e6;
+  }
+
+  private EngineBenchmark() {}
+
+}
