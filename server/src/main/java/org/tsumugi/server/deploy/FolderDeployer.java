@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,9 +19,10 @@ import org.tsumugi.engine.Deployer;
 import org.tsumugi.engine.processing.Results.Deployment;
 
 /**
- * At start-up, deploys every BPMN file under the configured folders in one deployment. Unchanged
- * files keep their version, so restarting deploys nothing new. A bad file stops the start with a
- * message naming it: a server that silently runs old models would be worse.
+ * At start-up, deploys every BPMN file under the configured folders, each on its own. Unchanged
+ * files keep their version, so restarting deploys nothing new. A file the engine cannot run is
+ * reported with the problem and the element it names, and the other files still go live: one draft
+ * model must not keep a clinic's other workflows from starting.
  */
 @Component
 class FolderDeployer {
@@ -55,11 +57,15 @@ class FolderDeployer {
         throw new UncheckedIOException("cannot read deployment folder " + folder, e);
       }
     }
-    if (resources.isEmpty()) {
-      return;
+    for (Deployer.Resource resource : resources) {
+      try {
+        Deployment deployment = deployer.deploy(List.of(resource)).join();
+        deployment.processes().forEach(process -> LOG.info("process {} version {} from {}",
+            process.bpmnProcessId(), process.version(), process.resourceName()));
+      } catch (RuntimeException e) {
+        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        LOG.error("{} was not deployed: {}", resource.name(), cause.getMessage());
+      }
     }
-    Deployment deployment = deployer.deploy(resources).join();
-    deployment.processes().forEach(process -> LOG.info("process {} version {} from {}", process.bpmnProcessId(),
-        process.version(), process.resourceName()));
   }
 }

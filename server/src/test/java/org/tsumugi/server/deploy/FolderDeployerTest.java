@@ -1,8 +1,10 @@
 package org.tsumugi.server.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ProblemException;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.io.IOException;
 import java.net.URI;
@@ -14,7 +16,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.tsumugi.server.TsumugiApplication;
 
-/** The server deploys the models in its folders at start-up, and a restart deploys nothing new. */
+/**
+ * The server deploys the models in its folders at start-up, a model it cannot run does not keep the
+ * others from going live, and a restart deploys nothing new.
+ */
 class FolderDeployerTest {
   private static final Path DATA = Path.of("target", "folder-deployer-" + System.nanoTime());
 
@@ -26,10 +31,13 @@ class FolderDeployerTest {
   }
 
   @Test
-  void deploysTheBpmnFolderAtStartUpAndKeepsTheVersionOnRestart() throws IOException {
+  void deploysTheBpmnFolderAtStartUpPastFilesItCannotRunAndKeepsTheVersionOnRestart() throws IOException {
     Path bpmn = Files.createDirectories(DATA.resolve("bpmn"));
     Files.writeString(bpmn.resolve("greeting.bpmn"),
         Bpmn.convertToString(Bpmn.createExecutableProcess("greeting").startEvent().endEvent().done()));
+    Files.writeString(bpmn.resolve("draft.bpmn"),
+        Bpmn.convertToString(Bpmn.createExecutableProcess("draft").startEvent().userTask().endEvent().done()));
+    Files.writeString(bpmn.resolve("rules.dmn"), "<definitions/>");
 
     assertThat(startAndReadVersion()).isEqualTo(1);
     assertThat(startAndReadVersion()).isEqualTo(1);
@@ -42,6 +50,8 @@ class FolderDeployerTest {
       int port = Integer.parseInt(server.getEnvironment().getProperty("local.server.port"));
       try (CamundaClient client = CamundaClient.newClientBuilder()
           .restAddress(URI.create("http://localhost:" + port)).preferRestOverGrpc(true).build()) {
+        assertThatThrownBy(() -> client.newCreateInstanceCommand().bpmnProcessId("draft").latestVersion().send()
+            .join()).isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.code()).isEqualTo(404));
         var event = client.newCreateInstanceCommand().bpmnProcessId("greeting").latestVersion()
             .withResult().send().join();
         return event.getVersion();
