@@ -50,7 +50,6 @@ CREATE TABLE element_instance (
   join_tokens VARCHAR(4000)
 );
 CREATE INDEX ix_element_instance_process_instance ON element_instance (process_instance_key);
-CREATE INDEX ix_element_instance_state ON element_instance (state);
 
 CREATE TABLE variable (
   variable_key BIGINT PRIMARY KEY,
@@ -83,7 +82,6 @@ CREATE TABLE job (
   end_date BIGINT
 );
 CREATE INDEX ix_job_process_instance ON job (process_instance_key);
-CREATE INDEX ix_job_state ON job (state);
 
 CREATE TABLE incident (
   incident_key BIGINT PRIMARY KEY,

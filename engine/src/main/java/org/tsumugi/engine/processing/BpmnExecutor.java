@@ -71,7 +71,6 @@ final class BpmnExecutor {
     ElementInstance instance = new ElementInstance(key, key, definition.key, definition.bpmnProcessId,
         definition.version, root.id(), definition.name, ElementKind.PROCESS, -1, clock.getAsLong());
     state.addElementInstance(instance);
-    history.element(instance, "ELEMENT_ACTIVATING");
     variables.setLocal(instance, initialVariables);
     agenda.add(() -> onActivating(instance));
     drain();
@@ -154,7 +153,6 @@ final class BpmnExecutor {
         scope.processDefinitionKey, scope.bpmnProcessId, scope.version, element.id(), element.name(), element.kind(),
         scope.key, clock.getAsLong());
     state.addElementInstance(instance);
-    history.element(instance, "ELEMENT_ACTIVATING");
     agenda.add(() -> onActivating(instance));
     return instance;
   }
@@ -210,7 +208,6 @@ final class BpmnExecutor {
   private void complete(ElementInstance instance, Map<String, Object> completionVariables, FlowModel chosenFlow) {
     instance.state = Lifecycle.COMPLETING;
     state.changed(instance);
-    history.element(instance, "ELEMENT_COMPLETING");
     agenda.add(() -> {
       ElementModel element = model(instance);
       if (element.outputs().isEmpty()) {
@@ -250,7 +247,6 @@ final class BpmnExecutor {
   }
 
   private void takeFlow(FlowModel flow, ElementInstance scope) {
-    history.flow(scope, flow.id());
     ElementModel target = flow.target();
     if (target.kind() == ElementKind.PARALLEL_GATEWAY && target.incoming().size() > 1) {
       Map<String, Integer> tokens = scope.joinTokens.computeIfAbsent(target.id(), id -> new HashMap<>());
@@ -282,7 +278,6 @@ final class BpmnExecutor {
       return;
     }
     instance.state = Lifecycle.TERMINATING;
-    history.element(instance, "ELEMENT_TERMINATING");
     for (ElementInstance child : state.children(instance.key)) {
       terminate(child);
     }

@@ -10,7 +10,8 @@ import org.tsumugi.engine.state.Job;
 import org.tsumugi.engine.state.Variable;
 
 /**
- * Appends one history record per state change. Records name what changed but never copy variable
+ * Appends one history record per settled state change (activated, completed, terminated; not the
+ * transitional steps between them, which cost writes and tell an auditor nothing). Records name what changed but never copy variable
  * values: those may be patient data and stay in the variable table only.
  */
 final class History {
@@ -26,11 +27,6 @@ final class History {
     state.record(new HistoryRecord(instance.key, "PROCESS_INSTANCE", intent, instance.processInstanceKey,
         instance.elementId, clock.getAsLong(),
         "{\"elementType\":\"" + instance.kind + "\",\"flowScopeKey\":" + instance.flowScopeKey + "}"));
-  }
-
-  void flow(ElementInstance scope, String flowId) {
-    state.record(new HistoryRecord(scope.key, "PROCESS_INSTANCE", "SEQUENCE_FLOW_TAKEN", scope.processInstanceKey,
-        flowId, clock.getAsLong(), null));
   }
 
   void job(Job job, String intent) {

@@ -153,9 +153,10 @@ public final class StateStore {
         });
     jdbc.query("SELECT e.element_instance_key, e.process_instance_key, e.definition_key, e.bpmn_process_id, e.version,"
         + " e.element_id, e.element_name, e.element_type, e.flow_scope_key, e.state, e.start_date, e.incident_key,"
-        + " e.job_key, e.join_tokens, p.open_incidents FROM element_instance e JOIN process_instance p"
-        + " ON p.process_instance_key = e.process_instance_key"
-        + " WHERE e.state NOT IN ('COMPLETED', 'TERMINATED') ORDER BY e.element_instance_key", rs -> {
+        + " e.job_key, e.join_tokens, p.open_incidents FROM process_instance p JOIN element_instance e"
+        + " ON e.process_instance_key = p.process_instance_key"
+        + " WHERE p.state = 'ACTIVE' AND e.state NOT IN ('COMPLETED', 'TERMINATED') ORDER BY e.element_instance_key",
+        rs -> {
           ElementInstance e = new ElementInstance(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
               rs.getInt(5), rs.getString(6), rs.getString(7), ElementKind.valueOf(rs.getString(8)), rs.getLong(9),
               rs.getLong(11));
@@ -170,16 +171,19 @@ public final class StateStore {
           }
           state.loaded(e);
         });
-    jdbc.query("SELECT v.variable_key, v.scope_key, v.process_instance_key, v.name, v.var_value FROM variable v"
+    jdbc.query("SELECT v.variable_key, v.scope_key, v.process_instance_key, v.name, v.var_value FROM process_instance p"
+        + " JOIN variable v ON v.process_instance_key = p.process_instance_key"
         + " JOIN element_instance e ON e.element_instance_key = v.scope_key"
-        + " WHERE e.state NOT IN ('COMPLETED', 'TERMINATED')", rs -> {
+        + " WHERE p.state = 'ACTIVE' AND e.state NOT IN ('COMPLETED', 'TERMINATED')", rs -> {
           state.loaded(new Variable(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
               fromJson(rs.getString(5), new TypeReference<Object>() {})));
         });
-    jdbc.query("SELECT job_key, job_type, state, last_intent, retries, worker, deadline, recur_at, error_message,"
-        + " error_code, custom_headers, element_instance_key, process_instance_key, definition_key, bpmn_process_id,"
-        + " version, element_id FROM job WHERE state NOT IN ('COMPLETED', 'ERROR_THROWN', 'CANCELED')"
-        + " ORDER BY job_key", rs -> {
+    jdbc.query("SELECT j.job_key, j.job_type, j.state, j.last_intent, j.retries, j.worker, j.deadline, j.recur_at,"
+        + " j.error_message, j.error_code, j.custom_headers, j.element_instance_key, j.process_instance_key,"
+        + " j.definition_key, j.bpmn_process_id,"
+        + " j.version, j.element_id FROM process_instance p JOIN job j ON j.process_instance_key = p.process_instance_key"
+        + " WHERE p.state = 'ACTIVE' AND j.state NOT IN ('COMPLETED', 'ERROR_THROWN', 'CANCELED') ORDER BY j.job_key",
+        rs -> {
           Job j = new Job(rs.getLong(1), rs.getString(2), rs.getLong(12), rs.getLong(13), rs.getLong(14),
               rs.getString(15), rs.getInt(16), rs.getString(17), fromJson(rs.getString(11), HEADERS), rs.getInt(5));
           j.state = JobState.valueOf(rs.getString(3));
