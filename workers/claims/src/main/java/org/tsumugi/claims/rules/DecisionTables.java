@@ -7,10 +7,12 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,10 +46,27 @@ public final class DecisionTables {
 
 	private static final Pattern CODE_LITERAL = Pattern.compile("\"([0-9A-Za-z]+)\"");
 
+	private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+	private static final Pattern LIST_CONTAINS = Pattern.compile("list contains\\(\\s*\\?\\s*,\\s*\"([^\"]*)\"\\s*\\)");
+
+	/** Tables that read the clock give different answers over time and are never memoized. */
+	private static final Pattern CLOCK = Pattern.compile("\\b(now|today)\\s*\\(");
+
+	private static final int MEMO_LIMIT = 200_000;
+
 	private static final Pattern CODE_LIST = Pattern.compile("\\s*\"[0-9A-Za-z]+\"(\\s*,\\s*\"[0-9A-Za-z]+\")*\\s*");
 
-	/** One decision table: the parsed model, its decision id and the codes it can match (null: any). */
-	record Table(String source, String decisionId, String name, ParsedDmn parsed, Set<String> codes) {
+	/**
+	 * One decision table: the parsed model, its decision id, the codes it can match (null: any), and what
+	 * its results can depend on (see {@link #evaluate}).
+	 *
+	 * @param inputs the table's input expressions when each is a plain variable name, else null
+	 * @param listLiterals per input, the code literals its entries test list membership of; absent when
+	 *     the column's entries do anything else with the list
+	 */
+	record Table(String source, String decisionId, String name, ParsedDmn parsed, Set<String> codes, List<String> inputs,
+			Map<String, Set<String>> listLiterals, boolean cacheable, Map<List<Object>, List<Map<String, Object>>> memo) {
 
 		boolean mayMatch(String code) {
 			return codes == null || codes.contains(code);
@@ -109,10 +128,62 @@ public final class DecisionTables {
 		NodeList decisions = doc.getElementsByTagNameNS(DMN_NS, "decision");
 		for (int i = 0; i < decisions.getLength(); i++) {
 			Element decision = (Element) decisions.item(i);
+			List<String> inputs = inputNames(decision);
+			Map<String, Set<String>> listLiterals = inputs == null ? Map.of() : listLiterals(decision, inputs);
+			boolean cacheable = inputs != null && !CLOCK.matcher(decision.getTextContent()).find();
 			tables.add(new Table(source, decision.getAttribute("id"), decision.getAttribute("name"), parsed.right().get(),
-					codeIndex(decision)));
+					codeIndex(decision), inputs, listLiterals, cacheable, new ConcurrentHashMap<>()));
 		}
 		return tables;
+	}
+
+	/** The input expressions when every one is a plain variable name; else null (no memo for that table). */
+	private static List<String> inputNames(Element decision) {
+		NodeList inputs = decision.getElementsByTagNameNS(DMN_NS, "inputExpression");
+		List<String> names = new ArrayList<>();
+		for (int i = 0; i < inputs.getLength(); i++) {
+			String text = inputs.item(i).getTextContent().trim();
+			if (!NAME.matcher(text).matches()) {
+				return null;
+			}
+			names.add(text);
+		}
+		return names;
+	}
+
+	/**
+	 * For each input column whose entries only ask whether the list contains some literals (combined with
+	 * not, and, or, commas), those literals. Membership of anything else cannot change such a column's
+	 * outcome, so the list may be cut down to these literals before evaluating and memoizing.
+	 */
+	private static Map<String, Set<String>> listLiterals(Element decision, List<String> inputs) {
+		Map<String, Set<String>> out = new HashMap<>();
+		NodeList rules = decision.getElementsByTagNameNS(DMN_NS, "rule");
+		columns: for (int c = 0; c < inputs.size(); c++) {
+			Set<String> literals = new HashSet<>();
+			for (int r = 0; r < rules.getLength(); r++) {
+				NodeList entries = ((Element) rules.item(r)).getElementsByTagNameNS(DMN_NS, "inputEntry");
+				if (entries.getLength() <= c) {
+					continue columns;
+				}
+				String text = entries.item(c).getTextContent().trim();
+				if (text.equals("-") || text.isEmpty()) {
+					continue;
+				}
+				Matcher m = LIST_CONTAINS.matcher(text);
+				boolean any = false;
+				while (m.find()) {
+					literals.add(m.group(1));
+					any = true;
+				}
+				String rest = LIST_CONTAINS.matcher(text).replaceAll(" ").replaceAll("\\b(not|and|or)\\b", " ");
+				if (!any || !rest.matches("[\\s(),]*")) {
+					continue columns;
+				}
+			}
+			out.put(inputs.get(c), literals);
+		}
+		return out;
 	}
 
 	/** Codes named in the first column when it reads {@code code} and every entry lists literals; else null. */
@@ -154,8 +225,50 @@ public final class DecisionTables {
 		}
 	}
 
-	/** Evaluates one table for one item; the rows that matched, as maps of their outputs. */
+	/**
+	 * Evaluates one table for one item; the rows that matched, as maps of their outputs.
+	 * <p>
+	 * dmn-scala builds a fresh FEEL context for every cell it evaluates, about a millisecond per table;
+	 * a month has hundreds of thousands of items. A table's result depends only on the values of its
+	 * inputs, and list inputs only on the literals the column tests (see {@link #listLiterals}), so results
+	 * are memoized per table on exactly those values. Same answers as evaluating each time, since FEEL
+	 * without the clock is deterministic.
+	 */
 	List<Map<String, Object>> evaluate(Table table, Map<String, Object> variables) throws EvaluationException {
+		if (!table.cacheable()) {
+			return evaluateNow(table, variables);
+		}
+		List<Object> key = new ArrayList<>(table.inputs().size());
+		Map<String, Object> inputs = new HashMap<>();
+		for (String name : table.inputs()) {
+			Object value = variables.get(name);
+			Set<String> literals = table.listLiterals().get(name);
+			if (literals != null && value instanceof List<?> list) {
+				List<String> kept = new ArrayList<>();
+				for (Object item : list) {
+					if (literals.contains(String.valueOf(item)) && !kept.contains(String.valueOf(item))) {
+						kept.add(String.valueOf(item));
+					}
+				}
+				kept.sort(null);
+				value = kept;
+			}
+			key.add(value);
+			inputs.put(name, value);
+		}
+		List<Map<String, Object>> known = table.memo().get(key);
+		if (known != null) {
+			return known;
+		}
+		List<Map<String, Object>> rows = evaluateNow(table, inputs);
+		if (table.memo().size() >= MEMO_LIMIT) {
+			table.memo().clear();
+		}
+		table.memo().put(key, rows);
+		return rows;
+	}
+
+	List<Map<String, Object>> evaluateNow(Table table, Map<String, Object> variables) throws EvaluationException {
 		Either<DmnEngine.EvalFailure, DmnEngine.EvalResult> result = engine.eval(table.parsed(), table.decisionId(), variables);
 		if (result.isLeft()) {
 			throw new EvaluationException(table, result.left().get().failure().message());
@@ -176,7 +289,7 @@ public final class DecisionTables {
 			Map<String, Object> row = (Map<String, Object>) map;
 			rows.add(row);
 		}
-		return rows;
+		return List.copyOf(rows);
 	}
 
 	/** dmn-scala answers with Scala collections; the rules read Java ones. */

@@ -154,4 +154,43 @@ class DecisionTableRuleTest {
 
 	}
 
+	@Nested
+	class BulkEvaluation {
+
+		@Test
+		void listColumnsAreReducedToTheCodesTheTableTests() {
+			DecisionTables.Table indication = table("claim-indication");
+			assertThat(indication.listLiterals()).containsEntry("diseaseCodes", java.util.Set.of("2500015", "4019004", "2724006",
+					"5319009", "5300001"));
+			assertThat(indication.codes()).containsExactlyInAnyOrder("620000001", "620000002", "620000003", "620000004");
+			assertThat(indication.cacheable()).isTrue();
+		}
+
+		@Test
+		void memoizedAnswersEqualFreshEvaluation() throws Exception {
+			DecisionTables.Table indication = table("claim-indication");
+			java.util.Random random = new java.util.Random(1);
+			List<String> pool = List.of("2500015", "4019004", "2724006", "5319009", "5300001", "4660007", "4619001", "9999999");
+			for (int i = 0; i < 200; i++) {
+				List<String> diseases = new ArrayList<>();
+				for (String code : pool) {
+					if (random.nextInt(3) == 0) {
+						diseases.add(code);
+					}
+				}
+				String drug = "62000000" + (1 + random.nextInt(6));
+				java.util.Map<String, Object> vars = new java.util.HashMap<>();
+				vars.put("code", drug);
+				vars.put("diseaseCodes", diseases);
+				assertThat(Checks.TABLES.evaluate(indication, vars)).as(drug + " " + diseases)
+					.isEqualTo(Checks.TABLES.evaluateNow(indication, vars));
+			}
+		}
+
+		private DecisionTables.Table table(String id) {
+			return Checks.TABLES.tables().stream().filter(t -> t.decisionId().equals(id)).findFirst().orElseThrow();
+		}
+
+	}
+
 }

@@ -1,0 +1,68 @@
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.List;
+
+import org.tsumugi.claims.check.CheckRequest;
+import org.tsumugi.claims.check.CheckSummary;
+import org.tsumugi.claims.check.ClaimChecker;
+import org.tsumugi.claims.master.Masters;
+import org.tsumugi.claims.rules.DecisionTables;
+import org.tsumugi.claims.rules.RuleSettings;
+import org.tsumugi.claims.uke.Receipt;
+import org.tsumugi.claims.uke.UkeGenerator;
+import org.tsumugi.claims.uke.UkeReader;
+
+/**
+ * Claim-checking benchmark: generates a synthetic month of N receipts (10% with a deliberate mistake),
+ * then times reading alone and reading plus every rule, and reports the peak heap. Run by bench/claims/run.
+ */
+public class ClaimsBenchmark {
+
+	public static void main(String[] args) throws Exception {
+		int receipts = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+		int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+		Path dir = Files.createTempDirectory("tsumugi-claims-bench");
+		Path uke = dir.resolve("RECEIPTC.UKE");
+		long t0 = System.nanoTime();
+		new UkeGenerator(new UkeGenerator.Options(receipts, YearMonth.of(2026, 10), 42, 0.1)).write(uke);
+		System.out.printf("generated %,d receipts, %,d bytes in %.1f s%n", receipts, Files.size(uke), secs(t0));
+
+		ClaimChecker checker = new ClaimChecker(Masters.synthetic(), DecisionTables.bundled(), RuleSettings.defaults());
+		for (int round = 1; round <= rounds; round++) {
+			long start = System.nanoTime();
+			int read = 0;
+			try (UkeReader reader = UkeReader.open(uke)) {
+				Receipt r;
+				while ((r = reader.next()) != null) {
+					read += r.details().isEmpty() ? 0 : 1;
+				}
+			}
+			double parse = secs(start);
+			start = System.nanoTime();
+			CheckSummary summary = checker.check(CheckRequest.all(List.of(uke), dir.resolve("findings.csv")));
+			double check = secs(start);
+			System.out.printf("round %d: parse only %,.0f receipts/s (%.2f s); parse+check %,.0f receipts/s (%.2f s), %,d findings on %,d receipts%n",
+					round, read / parse, parse, summary.receiptsChecked() / check, check, summary.findings(),
+					summary.receiptsWithFindings());
+		}
+		long peak = 0;
+		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+			if (pool.getType() == MemoryType.HEAP) {
+				peak += pool.getPeakUsage().getUsed();
+			}
+		}
+		System.out.printf("peak heap used (sum of pool peaks): %,d MiB; max heap %,d MiB; cores %d; java %s%n", peak >> 20,
+				Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(),
+				System.getProperty("java.version"));
+		Files.walk(dir).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+	}
+
+	private static double secs(long start) {
+		return (System.nanoTime() - start) / 1e9;
+	}
+
+}
