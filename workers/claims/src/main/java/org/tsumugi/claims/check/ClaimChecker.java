@@ -2,6 +2,7 @@ package org.tsumugi.claims.check;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,7 +96,7 @@ public final class ClaimChecker {
 	/** Two files for the same hospital, payer, month and volume: one is probably an old copy. */
 	private static List<Finding> duplicateMonths(List<Path> files) throws IOException {
 		Map<String, Path> seen = new LinkedHashMap<>();
-		List<Finding> findings = new java.util.ArrayList<>();
+		List<Finding> findings = new ArrayList<>();
 		for (Path file : files) {
 			Ir ir;
 			try (UkeReader reader = UkeReader.open(file)) {

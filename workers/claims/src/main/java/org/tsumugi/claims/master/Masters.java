@@ -6,11 +6,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -162,13 +164,13 @@ public final class Masters {
 		try {
 			return LocalDate.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 4, 6, 10), Integer.parseInt(text, 6, 8, 10));
 		}
-		catch (java.time.DateTimeException ex) {
+		catch (DateTimeException ex) {
 			return null;
 		}
 	}
 
 	private static Kind kindOf(String fileName) {
-		String lower = fileName.toLowerCase(java.util.Locale.ROOT);
+		String lower = fileName.toLowerCase(Locale.ROOT);
 		for (Kind kind : Kind.values()) {
 			if (lower.startsWith(prefix(kind) + "_")) {
 				return kind;

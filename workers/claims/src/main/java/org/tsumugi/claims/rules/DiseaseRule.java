@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.tsumugi.claims.Severity;
 import org.tsumugi.claims.master.MasterEntry;
@@ -35,6 +36,8 @@ final class DiseaseRule implements ReceiptRule {
 
 	static final String CONTINUING = "1";
 
+	private static final Set<String> VALID_OUTCOMES = Set.of("1", "2", "3", "4");
+
 	@Override
 	public void check(RuleContext ctx) {
 		YearMonth month = ctx.month();
@@ -47,7 +50,7 @@ final class DiseaseRule implements ReceiptRule {
 		}
 		for (Sy sy : diseases) {
 			String name = name(ctx, sy);
-			if (!sy.outcome().isEmpty() && !sy.outcome().matches("[1-4]")) {
+			if (!sy.outcome().isEmpty() && !VALID_OUTCOMES.contains(sy.outcome())) {
 				ctx.report(OUTCOME_INVALID, Severity.ERROR, "傷病名「" + name + "」の転帰区分「" + sy.outcome()
 						+ "」は使えません（1 継続, 2 治ゆ, 3 死亡, 4 中止）。", sy.line());
 			}

@@ -1,5 +1,7 @@
 package org.tsumugi.claims.rules;
 
+import java.util.List;
+
 import org.tsumugi.claims.Severity;
 import org.tsumugi.claims.master.MasterEntry;
 import org.tsumugi.claims.master.MasterEntry.Kind;
@@ -70,7 +72,7 @@ final class MasterCodeRule implements ReceiptRule {
 		}
 	}
 
-	private static java.util.List<EmbeddedComment> embedded(Detail detail) {
+	private static List<EmbeddedComment> embedded(Detail detail) {
 		if (detail instanceof Si si) {
 			return si.comments();
 		}
@@ -80,7 +82,7 @@ final class MasterCodeRule implements ReceiptRule {
 		if (detail instanceof To to) {
 			return to.comments();
 		}
-		return java.util.List.of();
+		return List.of();
 	}
 
 }

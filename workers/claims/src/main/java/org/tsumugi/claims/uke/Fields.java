@@ -3,6 +3,7 @@ package org.tsumugi.claims.uke;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 import org.tsumugi.claims.Severity;
 
@@ -11,6 +12,8 @@ import org.tsumugi.claims.Severity;
  * malformed: a bad field must not hide the rest of the file.
  */
 final class Fields {
+
+	private static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1,10}(\\.[0-9]{1,5})?");
 
 	private final String[] values;
 
@@ -72,7 +75,7 @@ final class Fields {
 	/** A decimal quantity (使用量, 数量データ) kept as text after validation. */
 	String decimal(int i, boolean required) {
 		String value = required ? required(i) : text(i);
-		if (!value.isEmpty() && !value.matches("-?[0-9]{1,10}(\\.[0-9]{1,5})?")) {
+		if (!value.isEmpty() && !DECIMAL.matcher(value).matches()) {
 			report(i, "UKE_FIELD_NOT_NUMBER", Severity.ERROR, "数値ではありません" + shown(i, value) + "。");
 		}
 		return value;

@@ -5,6 +5,8 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.tsumugi.claims.Severity;
+
 /**
  * The typed records of a 医科 UKE file, one nested type per record type, each carrying the line it came
  * from so every finding can point at it. Field meanings follow 記録条件仕様 (医科); fields that no
@@ -50,7 +52,7 @@ public final class UkeRecords {
 			String kind = f.code(2, true, 4);
 			String sex = f.required(5);
 			if (!sex.isEmpty() && !sex.equals("1") && !sex.equals("2")) {
-				f.report(5, "UKE_FIELD_CODE", org.tsumugi.claims.Severity.ERROR, "男女区分は1（男）か2（女）です（値: " + sex + "）。");
+				f.report(5, "UKE_FIELD_CODE", Severity.ERROR, "男女区分は1（男）か2（女）です（値: " + sex + "）。");
 			}
 			List<Department> departments = new ArrayList<>(3);
 			for (int d = 0; d < 3; d++) {
@@ -171,7 +173,7 @@ public final class UkeRecords {
 			String modifierText = f.text(4);
 			List<String> modifiers = new ArrayList<>(modifierText.length() / 4);
 			if (modifierText.length() % 4 != 0 || (!modifierText.isEmpty() && !Fields.isDigits(modifierText))) {
-				f.report(4, "UKE_FIELD_CODE", org.tsumugi.claims.Severity.ERROR,
+				f.report(4, "UKE_FIELD_CODE", Severity.ERROR,
 						"修飾語コードは4桁の数字の連続です（値: " + modifierText + "）。");
 			}
 			else {
