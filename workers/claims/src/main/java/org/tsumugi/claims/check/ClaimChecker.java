@@ -58,9 +58,9 @@ public final class ClaimChecker {
 				String name = file.getFileName().toString();
 				long payers = 0;
 				long points = 0;
-				try (UkeReader reader = UkeReader.open(file)) {
+				try (UkeReader reader = UkeReader.open(file); ReceiptStream receipts = new ReceiptStream(reader)) {
 					Receipt receipt;
-					while ((receipt = reader.next()) != null) {
+					while ((receipt = receipts.next()) != null) {
 						if (!request.firstBatch() && !request.includes(index) && index >= request.batchStart()) {
 							// Past this batch; only the first batch needs to read on for file-level checks.
 							break files;

@@ -53,6 +53,8 @@ public final class DecisionTables {
 	/** Tables that read the clock give different answers over time and are never memoized. */
 	private static final Pattern CLOCK = Pattern.compile("\\b(now|today)\\s*\\(");
 
+	private static final Pattern COMPARISON = Pattern.compile("(?:<|<=|>|>=)?\\s*(-?[0-9]+(?:\\.[0-9]+)?)");
+
 	private static final int MEMO_LIMIT = 200_000;
 
 	private static final Pattern CODE_LIST = Pattern.compile("\\s*\"[0-9A-Za-z]+\"(\\s*,\\s*\"[0-9A-Za-z]+\")*\\s*");
@@ -64,9 +66,13 @@ public final class DecisionTables {
 	 * @param inputs the table's input expressions when each is a plain variable name, else null
 	 * @param listLiterals per input, the code literals its entries test list membership of; absent when
 	 *     the column's entries do anything else with the list
+	 * @param thresholds per input, the numbers its entries compare with when every entry is a simple
+	 *     comparison ({@code >= 6}, {@code 3}, {@code -}); a value then matters only by where it lies
+	 *     relative to them
 	 */
 	record Table(String source, String decisionId, String name, ParsedDmn parsed, Set<String> codes, List<String> inputs,
-			Map<String, Set<String>> listLiterals, boolean cacheable, Map<List<Object>, List<Map<String, Object>>> memo) {
+			Map<String, Set<String>> listLiterals, Map<String, double[]> thresholds, boolean cacheable,
+			Map<List<Object>, List<Map<String, Object>>> memo) {
 
 		boolean mayMatch(String code) {
 			return codes == null || codes.contains(code);
@@ -130,9 +136,10 @@ public final class DecisionTables {
 			Element decision = (Element) decisions.item(i);
 			List<String> inputs = inputNames(decision);
 			Map<String, Set<String>> listLiterals = inputs == null ? Map.of() : listLiterals(decision, inputs);
+			Map<String, double[]> thresholds = inputs == null ? Map.of() : thresholds(decision, inputs);
 			boolean cacheable = inputs != null && !CLOCK.matcher(decision.getTextContent()).find();
 			tables.add(new Table(source, decision.getAttribute("id"), decision.getAttribute("name"), parsed.right().get(),
-					codeIndex(decision), inputs, listLiterals, cacheable, new ConcurrentHashMap<>()));
+					codeIndex(decision), inputs, listLiterals, thresholds, cacheable, new ConcurrentHashMap<>()));
 		}
 		return tables;
 	}
@@ -186,6 +193,32 @@ public final class DecisionTables {
 		return out;
 	}
 
+	/** Numbers each input column compares with, for columns made only of simple comparisons. */
+	private static Map<String, double[]> thresholds(Element decision, List<String> inputs) {
+		Map<String, double[]> out = new HashMap<>();
+		NodeList rules = decision.getElementsByTagNameNS(DMN_NS, "rule");
+		columns: for (int c = 0; c < inputs.size(); c++) {
+			Set<Double> numbers = new java.util.TreeSet<>();
+			for (int r = 0; r < rules.getLength(); r++) {
+				NodeList entries = ((Element) rules.item(r)).getElementsByTagNameNS(DMN_NS, "inputEntry");
+				if (entries.getLength() <= c) {
+					continue columns;
+				}
+				String text = entries.item(c).getTextContent().trim();
+				if (text.equals("-") || text.isEmpty()) {
+					continue;
+				}
+				Matcher m = COMPARISON.matcher(text);
+				if (!m.matches()) {
+					continue columns;
+				}
+				numbers.add(Double.valueOf(m.group(1)));
+			}
+			out.put(inputs.get(c), numbers.stream().mapToDouble(Double::doubleValue).toArray());
+		}
+		return out;
+	}
+
 	/** Codes named in the first column when it reads {@code code} and every entry lists literals; else null. */
 	private static Set<String> codeIndex(Element decision) {
 		NodeList inputs = decision.getElementsByTagNameNS(DMN_NS, "inputExpression");
@@ -231,7 +264,8 @@ public final class DecisionTables {
 	 * dmn-scala builds a fresh FEEL context for every cell it evaluates, about a millisecond per table;
 	 * a month has hundreds of thousands of items. A table's result depends only on the values of its
 	 * inputs, and list inputs only on the literals the column tests (see {@link #listLiterals}), so results
-	 * are memoized per table on exactly those values. Same answers as evaluating each time, since FEEL
+	 * are memoized per table on exactly those values (numbers by where they lie among the thresholds the
+	 * column compares with). Same answers as evaluating each time, since FEEL
 	 * without the clock is deterministic.
 	 */
 	List<Map<String, Object>> evaluate(Table table, Map<String, Object> variables) throws EvaluationException {
@@ -253,7 +287,18 @@ public final class DecisionTables {
 				kept.sort(null);
 				value = kept;
 			}
-			key.add(value);
+			double[] limits = table.thresholds().get(name);
+			if (limits != null && value instanceof Number number) {
+				// Only the side of each threshold matters; the value itself is still what the table sees.
+				byte[] side = new byte[limits.length];
+				for (int i = 0; i < limits.length; i++) {
+					side[i] = (byte) Double.compare(number.doubleValue(), limits[i]);
+				}
+				key.add(java.util.HexFormat.of().formatHex(side));
+			}
+			else {
+				key.add(value);
+			}
 			inputs.put(name, value);
 		}
 		List<Map<String, Object>> known = table.memo().get(key);

@@ -187,6 +187,25 @@ class DecisionTableRuleTest {
 			}
 		}
 
+		@Test
+		void numbersCountOnlyByTheSideOfEachThreshold() throws Exception {
+			DecisionTables.Table ageSex = table("claim-age-sex");
+			assertThat(ageSex.thresholds().get("ageYears")).containsExactly(6.0);
+			for (int age = 0; age <= 100; age++) {
+				for (String sex : List.of("1", "2")) {
+					for (String code : List.of("111000570", "160600010")) {
+						java.util.Map<String, Object> vars = new java.util.HashMap<>();
+						vars.put("code", code);
+						vars.put("ageYears", age);
+						vars.put("sex", sex);
+						assertThat(Checks.TABLES.evaluate(ageSex, vars)).as(code + " " + age + " " + sex)
+							.isEqualTo(Checks.TABLES.evaluateNow(ageSex, vars));
+					}
+				}
+			}
+			assertThat(ageSex.memo()).hasSizeLessThanOrEqualTo(2 * 3 * 2);
+		}
+
 		private DecisionTables.Table table(String id) {
 			return Checks.TABLES.tables().stream().filter(t -> t.decisionId().equals(id)).findFirst().orElseThrow();
 		}
