@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.tsumugi.claims.uke.Receipt;
 import org.tsumugi.claims.uke.UkeFileWriter;
+import org.tsumugi.claims.uke.UkeGenerator;
 import org.tsumugi.claims.uke.UkeProblem;
 import org.tsumugi.claims.uke.UkeReader;
 
@@ -143,21 +144,7 @@ public final class Uke {
 
 	/** 31 day fields: one per listed day, the rest of the count on the last. */
 	public static String days(int count, int... days) {
-		int[] perDay = new int[31];
-		for (int d : days) {
-			perDay[d - 1] = 1;
-		}
-		perDay[days[days.length - 1] - 1] += Math.max(0, count - days.length);
-		StringBuilder sb = new StringBuilder();
-		for (int d = 0; d < 31; d++) {
-			if (d > 0) {
-				sb.append(',');
-			}
-			if (perDay[d] > 0) {
-				sb.append(perDay[d]);
-			}
-		}
-		return sb.toString();
+		return UkeGenerator.dayFields(days, count);
 	}
 
 }

@@ -16,10 +16,7 @@ import org.tsumugi.claims.master.Masters;
 import org.tsumugi.claims.uke.UkeRecords.Co;
 import org.tsumugi.claims.uke.UkeRecords.Detail;
 import org.tsumugi.claims.uke.UkeRecords.EmbeddedComment;
-import org.tsumugi.claims.uke.UkeRecords.Iy;
-import org.tsumugi.claims.uke.UkeRecords.Si;
 import org.tsumugi.claims.uke.UkeRecords.Sy;
-import org.tsumugi.claims.uke.UkeRecords.To;
 
 /**
  * Runs the DMN tables over one receipt. Each distinct item code of the receipt is one evaluation, with these
@@ -65,12 +62,12 @@ final class DecisionTableRule implements ReceiptRule {
 			Item item = items.computeIfAbsent(detail.code(), k -> new Item());
 			item.lines.add(detail.line());
 			item.category = detail.category();
-			int[] days = RuleContext.days(detail);
+			int[] days = detail.days();
 			for (int d = 0; d < 31; d++) {
 				item.days[d] |= days[d] > 0;
 			}
-			item.count += count(detail);
-			for (EmbeddedComment c : comments(detail)) {
+			item.count += detail.count() == null ? 0 : detail.count();
+			for (EmbeddedComment c : detail.comments()) {
 				commentCodes.add(c.code());
 			}
 		}
@@ -154,33 +151,6 @@ final class DecisionTableRule implements ReceiptRule {
 		MasterEntry.Kind kind = Masters.kindOfDetailCode(code);
 		MasterEntry entry = kind == null ? null : ctx.masters.find(kind, code, null);
 		return entry != null ? entry.name() : code;
-	}
-
-	private static int count(Detail detail) {
-		Integer n = null;
-		if (detail instanceof Si si) {
-			n = si.count();
-		}
-		else if (detail instanceof Iy iy) {
-			n = iy.count();
-		}
-		else if (detail instanceof To to) {
-			n = to.count();
-		}
-		return n == null ? 0 : n;
-	}
-
-	private static List<EmbeddedComment> comments(Detail detail) {
-		if (detail instanceof Si si) {
-			return si.comments();
-		}
-		if (detail instanceof Iy iy) {
-			return iy.comments();
-		}
-		if (detail instanceof To to) {
-			return to.comments();
-		}
-		return List.of();
 	}
 
 	private static String text(Object value, String fallback) {

@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -165,15 +167,13 @@ public final class DecisionTables {
 	 */
 	private static Map<String, Set<String>> listLiterals(Element decision, List<String> inputs) {
 		Map<String, Set<String>> out = new HashMap<>();
-		NodeList rules = decision.getElementsByTagNameNS(DMN_NS, "rule");
 		columns: for (int c = 0; c < inputs.size(); c++) {
 			Set<String> literals = new HashSet<>();
-			for (int r = 0; r < rules.getLength(); r++) {
-				NodeList entries = ((Element) rules.item(r)).getElementsByTagNameNS(DMN_NS, "inputEntry");
-				if (entries.getLength() <= c) {
-					continue columns;
-				}
-				String text = entries.item(c).getTextContent().trim();
+			List<String> column = column(decision, c);
+			if (column == null) {
+				continue;
+			}
+			for (String text : column) {
 				if (text.equals("-") || text.isEmpty()) {
 					continue;
 				}
@@ -196,15 +196,13 @@ public final class DecisionTables {
 	/** Numbers each input column compares with, for columns made only of simple comparisons. */
 	private static Map<String, double[]> thresholds(Element decision, List<String> inputs) {
 		Map<String, double[]> out = new HashMap<>();
-		NodeList rules = decision.getElementsByTagNameNS(DMN_NS, "rule");
 		columns: for (int c = 0; c < inputs.size(); c++) {
-			Set<Double> numbers = new java.util.TreeSet<>();
-			for (int r = 0; r < rules.getLength(); r++) {
-				NodeList entries = ((Element) rules.item(r)).getElementsByTagNameNS(DMN_NS, "inputEntry");
-				if (entries.getLength() <= c) {
-					continue columns;
-				}
-				String text = entries.item(c).getTextContent().trim();
+			Set<Double> numbers = new TreeSet<>();
+			List<String> column = column(decision, c);
+			if (column == null) {
+				continue;
+			}
+			for (String text : column) {
 				if (text.equals("-") || text.isEmpty()) {
 					continue;
 				}
@@ -217,6 +215,20 @@ public final class DecisionTables {
 			out.put(inputs.get(c), numbers.stream().mapToDouble(Double::doubleValue).toArray());
 		}
 		return out;
+	}
+
+	/** The entries of input column {@code c}, one per rule; null when a rule lacks it. */
+	private static List<String> column(Element decision, int c) {
+		NodeList rules = decision.getElementsByTagNameNS(DMN_NS, "rule");
+		List<String> texts = new ArrayList<>(rules.getLength());
+		for (int r = 0; r < rules.getLength(); r++) {
+			NodeList entries = ((Element) rules.item(r)).getElementsByTagNameNS(DMN_NS, "inputEntry");
+			if (entries.getLength() <= c) {
+				return null;
+			}
+			texts.add(entries.item(c).getTextContent().trim());
+		}
+		return texts;
 	}
 
 	/** Codes named in the first column when it reads {@code code} and every entry lists literals; else null. */
@@ -294,7 +306,7 @@ public final class DecisionTables {
 				for (int i = 0; i < limits.length; i++) {
 					side[i] = (byte) Double.compare(number.doubleValue(), limits[i]);
 				}
-				key.add(java.util.HexFormat.of().formatHex(side));
+				key.add(HexFormat.of().formatHex(side));
 			}
 			else {
 				key.add(value);

@@ -8,10 +8,7 @@ import org.tsumugi.claims.master.MasterEntry.Kind;
 import org.tsumugi.claims.master.Masters;
 import org.tsumugi.claims.uke.UkeRecords.Detail;
 import org.tsumugi.claims.uke.UkeRecords.EmbeddedComment;
-import org.tsumugi.claims.uke.UkeRecords.Iy;
-import org.tsumugi.claims.uke.UkeRecords.Si;
 import org.tsumugi.claims.uke.UkeRecords.Sy;
-import org.tsumugi.claims.uke.UkeRecords.To;
 
 /**
  * Every code must be in its master and in force on the day it was used; an unknown or abolished code is
@@ -27,7 +24,7 @@ final class MasterCodeRule implements ReceiptRule {
 	public void check(RuleContext ctx) {
 		for (Detail detail : ctx.receipt.details()) {
 			check(ctx, Masters.kindOfDetailCode(detail.code()), detail.code(), detail, detail.line());
-			for (EmbeddedComment comment : embedded(detail)) {
+			for (EmbeddedComment comment : detail.comments()) {
 				if (!comment.code().isEmpty()) {
 					check(ctx, Kind.COMMENT, comment.code(), detail, detail.line());
 				}
@@ -70,19 +67,6 @@ final class MasterCodeRule implements ReceiptRule {
 		if (kind == Kind.DISEASE && ctx.month() != null && ctx.masters.find(kind, code, ctx.month().atEndOfMonth()) == null) {
 			ctx.report(NOT_IN_FORCE, Severity.ERROR, "傷病名コード「" + code + "」は診療月に有効ではありません（廃止または移行）。", sy.line());
 		}
-	}
-
-	private static List<EmbeddedComment> embedded(Detail detail) {
-		if (detail instanceof Si si) {
-			return si.comments();
-		}
-		if (detail instanceof Iy iy) {
-			return iy.comments();
-		}
-		if (detail instanceof To to) {
-			return to.comments();
-		}
-		return List.of();
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.tsumugi.claims.rules;
 
+import org.tsumugi.claims.CheckDigit;
 import org.tsumugi.claims.Severity;
 import org.tsumugi.claims.uke.UkeRecords.Ho;
 import org.tsumugi.claims.uke.UkeRecords.Ko;

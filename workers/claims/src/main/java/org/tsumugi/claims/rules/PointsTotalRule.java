@@ -4,10 +4,7 @@ import java.util.List;
 
 import org.tsumugi.claims.Severity;
 import org.tsumugi.claims.uke.UkeRecords.Detail;
-import org.tsumugi.claims.uke.UkeRecords.Iy;
 import org.tsumugi.claims.uke.UkeRecords.Ko;
-import org.tsumugi.claims.uke.UkeRecords.Si;
-import org.tsumugi.claims.uke.UkeRecords.To;
 
 /**
  * 合計点数 must equal the sum of 点数 × 回数 over the 摘要 lines. Within one 算定単位 only the last line carries
@@ -21,20 +18,8 @@ final class PointsTotalRule implements ReceiptRule {
 	public void check(RuleContext ctx) {
 		long sum = 0;
 		for (Detail detail : ctx.receipt.details()) {
-			Integer points = null;
-			Integer count = null;
-			if (detail instanceof Si si) {
-				points = si.points();
-				count = si.count();
-			}
-			else if (detail instanceof Iy iy) {
-				points = iy.points();
-				count = iy.count();
-			}
-			else if (detail instanceof To to) {
-				points = to.points();
-				count = to.count();
-			}
+			Integer points = detail.points();
+			Integer count = detail.count();
 			if (points != null && count != null) {
 				sum += (long) points * count;
 			}

@@ -10,9 +10,6 @@ import org.tsumugi.claims.Severity;
 import org.tsumugi.claims.master.Masters;
 import org.tsumugi.claims.uke.Receipt;
 import org.tsumugi.claims.uke.UkeRecords.Detail;
-import org.tsumugi.claims.uke.UkeRecords.Iy;
-import org.tsumugi.claims.uke.UkeRecords.Si;
-import org.tsumugi.claims.uke.UkeRecords.To;
 
 /** One receipt under check, with what the rules need to know about it and where findings go. */
 final class RuleContext {
@@ -50,23 +47,9 @@ final class RuleContext {
 		out.accept(new Finding(receipt.receiptNo(), department, ruleId, severity, message, List.of(line)));
 	}
 
-	/** The per-day counts of a SI, IY or TO line; null for CO. */
-	static int[] days(Detail detail) {
-		if (detail instanceof Si si) {
-			return si.days();
-		}
-		if (detail instanceof Iy iy) {
-			return iy.days();
-		}
-		if (detail instanceof To to) {
-			return to.days();
-		}
-		return null;
-	}
-
 	/** The first day of the month on which the line was calculated, or null. */
 	LocalDate firstDay(Detail detail) {
-		int[] days = days(detail);
+		int[] days = detail.days();
 		if (days == null || month() == null) {
 			return null;
 		}

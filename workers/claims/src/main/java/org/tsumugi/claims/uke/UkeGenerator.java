@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.tsumugi.claims.CheckDigit;
+
 /**
  * Writes synthetic UKE files for tests and the benchmark: made-up patients, codes from the synthetic
  * masters, every 医科 record type of a 出来高 receipt, and — at a chosen rate — the mistakes the rules look
@@ -216,16 +218,9 @@ public final class UkeGenerator {
 		return body + ((digit + 1) % 10);
 	}
 
-	/** Appends the mod-10 (weights 2,1 from the right) check digit. */
+	/** Appends the check digit of the 番号設定要領 so generated numbers are valid unless meant not to be. */
 	static String withCheckDigit(String body) {
-		int sum = 0;
-		int weight = 2;
-		for (int i = body.length() - 1; i >= 0; i--) {
-			int p = (body.charAt(i) - '0') * weight;
-			sum += p / 10 + p % 10;
-			weight = 3 - weight;
-		}
-		return body + (10 - sum % 10) % 10;
+		return body + CheckDigit.expected(body);
 	}
 
 	private int[] distinctDays(int n, int max) {
@@ -258,8 +253,8 @@ public final class UkeGenerator {
 				+ dayFields(new int[] { day }, count);
 	}
 
-	/** 31 day fields; the count is spread over the given days, the remainder on the last. */
-	private static String dayFields(int[] days, int count) {
+	/** 31 day fields (算定日情報); the count is spread over the given days, the remainder on the last. */
+	public static String dayFields(int[] days, int count) {
 		int[] perDay = new int[31];
 		for (int d : days) {
 			perDay[d - 1] = 1;

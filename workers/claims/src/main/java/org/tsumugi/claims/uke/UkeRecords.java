@@ -215,6 +215,26 @@ public final class UkeRecords {
 
 		String code();
 
+		/** Count per day of the month (index 0 is the 1st); null for CO, which has no days. */
+		default int[] days() {
+			return null;
+		}
+
+		/** 点数, null when blank (earlier lines of one 算定単位) or for CO. */
+		default Integer points() {
+			return null;
+		}
+
+		/** 回数, null for CO. */
+		default Integer count() {
+			return null;
+		}
+
+		/** Comments in the line's own three comment slots; none for CO. */
+		default List<EmbeddedComment> comments() {
+			return List.of();
+		}
+
 	}
 
 	/** SI 診療行為. */

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.tsumugi.claims.CheckDigit;
 import org.tsumugi.claims.Checks;
 import org.tsumugi.claims.Severity;
 import org.tsumugi.claims.Uke;

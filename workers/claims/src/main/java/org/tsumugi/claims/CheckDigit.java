@@ -1,4 +1,4 @@
-package org.tsumugi.claims.rules;
+package org.tsumugi.claims;
 
 /**
  * The check digit of 保険者番号, 公費負担者番号 and 受給者番号 (厚生労働省 番号設定要領): the digits before the
