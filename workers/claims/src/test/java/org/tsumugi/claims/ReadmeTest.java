@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class ReadmeTest {
 
 	private static final Pattern ID = Pattern.compile("\"((?:UKE|DMN|MASTER|INSURER|PUBLIC|RECIPIENT|ACTUAL|SUSPECTED|OUTCOME|"
-			+ "DISEASE|POINTS|CLAIMS)_[A-Z0-9_]+)\"");
+			+ "DISEASE|POINTS|CLAIMS|RECEIPT)_[A-Z0-9_]+)\"");
 
 	@Test
 	void everyRuleIdAndErrorCodeIsDocumented() throws IOException {

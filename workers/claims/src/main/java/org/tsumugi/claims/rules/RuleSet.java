@@ -22,7 +22,7 @@ public final class RuleSet {
 	public RuleSet(Masters masters, DecisionTables tables, RuleSettings settings) {
 		this.masters = masters;
 		this.settings = settings;
-		this.rules = List.of(new MasterCodeRule(), new PayerNumberRule(), new ActualDaysRule(), new DiseaseRule(),
+		this.rules = List.of(new MasterCodeRule(), new ReceiptKindRule(), new PayerNumberRule(), new ActualDaysRule(), new DiseaseRule(),
 				new PointsTotalRule(), new DecisionTableRule(tables));
 	}
 

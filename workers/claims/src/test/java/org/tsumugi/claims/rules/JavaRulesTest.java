@@ -76,6 +76,36 @@ class JavaRulesTest {
 	}
 
 	@Nested
+	class ReceiptKind {
+
+		@Test
+		void aPublicFundOnAnInsuranceOnlyReceiptIsAnError() {
+			var found = Checks.findings(Uke.adding("KO,54130018,1234566,,1,264,,,,,,"), ReceiptKindRule.KIND_PAYERS);
+			assertThat(found).singleElement().satisfies(f -> {
+				assertThat(f.message()).contains("1112").contains("医療保険単独").contains("公費1つ");
+				assertThat(f.lines()).containsExactly(2, 3, 12);
+			});
+		}
+
+		@Test
+		void insurancePlusOnePublicFundMatchesKind1122() {
+			List<String> lines = Uke.adding("KO,54130018,1234566,,1,264,,,,,,");
+			lines.set(0, Uke.RE.replace(",1112,", ",1122,"));
+			assertThat(Checks.findings(lines, ReceiptKindRule.KIND_PAYERS)).isEmpty();
+		}
+
+		@Test
+		void aPublicOnlyReceiptMustHaveNoHo() {
+			List<String> lines = new ArrayList<>(Uke.receipt());
+			lines.set(0, Uke.RE.replace(",1112,", ",1212,"));
+			assertThat(Checks.findings(lines, ReceiptKindRule.KIND_PAYERS)).hasSize(1);
+			lines.set(1, "KO,54130018,1234566,,1,264,,,,,,");
+			assertThat(Checks.findings(lines, ReceiptKindRule.KIND_PAYERS)).isEmpty();
+		}
+
+	}
+
+	@Nested
 	class ActualDays {
 
 		@Test
