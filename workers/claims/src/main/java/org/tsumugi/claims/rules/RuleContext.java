@@ -32,7 +32,7 @@ final class RuleContext {
 		this.department = receipt.re().departments().isEmpty() ? "" : receipt.re().departments().get(0).name();
 	}
 
-	/** 診療年月; falls back to the billing month's previous month only when RE has none readable. */
+	/** 診療年月, or null when the RE record had none readable (date rules then stay silent). */
 	YearMonth month() {
 		return receipt.re().month();
 	}

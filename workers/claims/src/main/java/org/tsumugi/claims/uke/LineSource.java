@@ -15,7 +15,11 @@ final class LineSource {
 		CRLF, LF, NONE
 	}
 
-	private static final int MAX_LINE = 1 << 20;
+	/**
+	 * The longest line kept (1 MiB; the longest UKE record, SJ, is a few kilobytes). A file without line
+	 * breaks, such as a PDF picked up by mistake, would otherwise be read into memory whole.
+	 */
+	static final int MAX_LINE = 1 << 20;
 
 	private final InputStream in;
 
@@ -35,6 +39,12 @@ final class LineSource {
 
 	Ending ending;
 
+	/** The last byte seen of the current line, kept or not. */
+	private byte lastByte;
+
+	/** The current line was longer than {@link #MAX_LINE}; the rest of it was skipped. */
+	boolean overflow;
+
 	boolean sawEofMark;
 
 	/** Non-blank bytes found after the EOF mark: reported, since they are not silently ignorable. */
@@ -50,6 +60,8 @@ final class LineSource {
 			return false;
 		}
 		length = 0;
+		overflow = false;
+		lastByte = 0;
 		while (true) {
 			if (pos == limit && !fill()) {
 				if (length == 0) {
@@ -81,8 +93,9 @@ final class LineSource {
 			}
 			pos++;
 			number++;
-			if (length > 0 && line[length - 1] == '\r') {
-				length--;
+			if (lastByte == '\r') {
+				// An over-long line lost its CR with the cut; a kept one drops it here.
+				length -= overflow ? 0 : 1;
 				ending = Ending.CRLF;
 			}
 			else {
@@ -93,9 +106,15 @@ final class LineSource {
 	}
 
 	private void append(int from, int to) {
-		int n = to - from;
+		if (to > from) {
+			lastByte = buf[to - 1];
+		}
+		int n = Math.min(to - from, MAX_LINE - length);
+		if (n < to - from) {
+			overflow = true;
+		}
 		if (length + n > line.length) {
-			line = Arrays.copyOf(line, Math.min(Math.max(line.length * 2, length + n), Math.max(MAX_LINE, length + n)));
+			line = Arrays.copyOf(line, Math.min(Math.max(line.length * 2, length + n), MAX_LINE));
 		}
 		System.arraycopy(buf, from, line, length, n);
 		length += n;

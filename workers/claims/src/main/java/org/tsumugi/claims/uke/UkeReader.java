@@ -111,8 +111,12 @@ public final class UkeReader implements Closeable {
 				fileProblems.add(UkeProblem.at(lineNo, "", "", "UKE_LINE_ENDING", Severity.ERROR,
 						"改行コードがCR LFではなくLFのみです。レセプト電算のファイルはCR LFで区切ってください。"));
 			}
+			if (lines.overflow) {
+				fileProblems.add(UkeProblem.at(lineNo, "", "", "UKE_LINE_TOO_LONG", Severity.ERROR,
+						"1行が長すぎます（1MiB超）。UKEファイルではない可能性があります。この行は点検できません。"));
+				continue;
+			}
 			int length = lines.length;
-			int offset = 0;
 			if (lineNo == 1 && length >= 3 && (lines.line[0] & 0xFF) == 0xEF && (lines.line[1] & 0xFF) == 0xBB
 					&& (lines.line[2] & 0xFF) == 0xBF) {
 				fileProblems.add(UkeProblem.at(lineNo, "", "", "UKE_ENCODING", Severity.ERROR,

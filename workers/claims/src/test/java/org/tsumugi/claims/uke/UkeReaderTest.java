@@ -284,6 +284,18 @@ class UkeReaderTest {
 		}
 
 		@Test
+		void aHugeLineIsCutOffReportedAndSkipped() {
+			List<String> lines = Uke.file(Uke.receipt());
+			lines.add(2, "CO,,1,810000001," + "x".repeat(LineSource.MAX_LINE + 10));
+			Uke.Read read = Uke.read(lines);
+			assertThat(read.fileProblems()).singleElement().satisfies(p -> {
+				assertThat(p.code()).isEqualTo("UKE_LINE_TOO_LONG");
+				assertThat(p.line()).isEqualTo(3);
+			});
+			assertThat(read.only().details()).hasSize(6);
+		}
+
+		@Test
 		void aFileWithoutIrIsProbablyNotAUkeFile() {
 			Uke.Read read = Uke.read("hello,world\r\n".getBytes(StandardCharsets.US_ASCII));
 			assertThat(read.fileProblems()).extracting(UkeProblem::code).contains("UKE_UNKNOWN_RECORD", "UKE_NO_IR", "UKE_NO_GO");
