@@ -1,0 +1,124 @@
+package org.tsumugi.browser.sandbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.tsumugi.browser.evidence.FileSystemEvidenceStore;
+import org.tsumugi.browser.pool.BrowserPool;
+import org.tsumugi.browser.pool.BrowserSettings;
+import org.tsumugi.browser.run.BrowserRobot;
+import org.tsumugi.browser.run.RunOutcome;
+import org.tsumugi.browser.run.RunRequest;
+import org.tsumugi.browser.scenario.ScenarioCatalog;
+import org.tsumugi.browser.vault.CredentialVault;
+import org.tsumugi.browser.vault.VaultKey;
+
+/**
+ * What the robot tests share: one sandbox EMR, one pooled headless Chromium (starting one costs
+ * seconds, so every test class reuses it), a vault holding the sandbox's login, and an evidence
+ * folder. Everything starts on first use and stops when the test JVM ends.
+ */
+public final class RobotTestKit {
+
+  private static SandboxEmr emr;
+  private static BrowserPool pool;
+  private static CredentialVault vault;
+  private static FileSystemEvidenceStore evidence;
+  private static Path evidenceRoot;
+
+  private RobotTestKit() {}
+
+  public static synchronized SandboxEmr emr() {
+    if (emr == null) {
+      try {
+        emr = SandboxEmr.start(0);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(emr::close));
+    }
+    return emr;
+  }
+
+  public static synchronized BrowserPool pool() {
+    if (pool == null) {
+      pool = new BrowserPool(BrowserSettings.defaults().withWorkRoot(tempDir("tb")));
+      Runtime.getRuntime().addShutdownHook(new Thread(pool::close));
+    }
+    return pool;
+  }
+
+  public static synchronized CredentialVault vault() {
+    if (vault == null) {
+      vault = CredentialVault.open(tempDir("tsumugi-vault-test").resolve("vault.json"), VaultKey.generate());
+      vault.put("sandbox-emr.user", SandboxEmr.USER);
+      vault.put("sandbox-emr.password", SandboxEmr.PASSWORD);
+    }
+    return vault;
+  }
+
+  public static synchronized FileSystemEvidenceStore evidence() {
+    if (evidence == null) {
+      evidenceRoot = tempDir("tsumugi-evidence-test");
+      evidence = new FileSystemEvidenceStore(evidenceRoot);
+    }
+    return evidence;
+  }
+
+  /** The repository's robots/ folder (tests run in the module folder). */
+  public static Path robotsDir() {
+    return Path.of("../../robots").toAbsolutePath().normalize();
+  }
+
+  /** The real scenarios of robots/ plus extra ones written in the test. */
+  public static ScenarioCatalog catalog(Map<String, String> extra) {
+    Map<String, String> sources = new TreeMap<>(robotSources());
+    sources.putAll(extra);
+    return ScenarioCatalog.of(sources);
+  }
+
+  public static Map<String, String> robotSources() {
+    Map<String, String> sources = new TreeMap<>();
+    Path dir = robotsDir();
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+        sources.put(dir.relativize(f).toString(), Files.readString(f, StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return sources;
+  }
+
+  public static BrowserRobot robot(ScenarioCatalog catalog) {
+    return new BrowserRobot(catalog, pool(), vault(), evidence(), Map.of("sandbox-emr", emr().baseUrl()));
+  }
+
+  /** Runs a scenario as a fresh job (new idempotency key). */
+  public static RunOutcome run(BrowserRobot robot, String scenario, Map<String, Object> variables) {
+    return run(robot, scenario, variables, UUID.randomUUID().toString());
+  }
+
+  public static RunOutcome run(BrowserRobot robot, String scenario, Map<String, Object> variables, String key) {
+    return robot.run(new RunRequest(scenario, variables, key, "run-" + UUID.randomUUID(), null));
+  }
+
+  public static Path evidenceRoot() {
+    evidence();
+    return evidenceRoot;
+  }
+
+  private static Path tempDir(String prefix) {
+    try {
+      return Files.createTempDirectory(prefix);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
