@@ -322,7 +322,11 @@ final class ScenarioRun {
     } else if (c instanceof Condition.UrlContains u) {
       return driver.getCurrentUrl().contains(render(u.text()));
     } else if (c instanceof Condition.VariableTrue v) {
-      return variables.containsKey(v.name()) && truthy(variables.get(v.name()));
+      try {
+        return truthy(templates.resolve("{{" + v.name() + "}}"));
+      } catch (StepFailure missing) {
+        return false;
+      }
     }
     throw new IllegalStateException("unknown condition " + c);
   }
@@ -336,6 +340,13 @@ final class ScenarioRun {
         return elements.findAll(s.selector(), render(s.selector().value()), render(s.selector().name()))
             .stream().map(x -> x.getText().strip()).toList();
       case ATTRIBUTE:
+        // What a person sees in a field is its live property, not the attribute it was served with.
+        if (s.attribute().equals("checked")) {
+          return Boolean.parseBoolean(e.getDomProperty("checked"));
+        }
+        if (s.attribute().equals("value")) {
+          return e.getDomProperty("value");
+        }
         String v = e.getDomAttribute(s.attribute());
         return v != null ? v : e.getDomProperty(s.attribute());
       case TABLE:

@@ -139,8 +139,11 @@ final class ScenarioParser {
       return null;
     }
     String kind = null;
+    // "screenshot" is a step kind and also a flag on any other step; with another kind it is the flag.
+    boolean screenshotIsFlag = m.containsKey("screenshot")
+        && m.keySet().stream().anyMatch(k -> !"screenshot".equals(k) && STEP_KINDS.contains(String.valueOf(k)));
     for (Object key : m.keySet()) {
-      if (STEP_KINDS.contains(String.valueOf(key))) {
+      if (STEP_KINDS.contains(String.valueOf(key)) && !(screenshotIsFlag && "screenshot".equals(key))) {
         if (kind != null) {
           problem(path, kind, String.valueOf(key), "1つの手順に種類は1つだけです（" + kind + " と " + key + "）");
         }
@@ -305,7 +308,12 @@ final class ScenarioParser {
       case "absent", "gone" -> new Condition.Absent(selector(value, path, kind, field + "." + key));
       case "text" -> new Condition.TextPresent(template(text(value, path, kind, field + ".text"), path, kind, field, false));
       case "url" -> new Condition.UrlContains(template(text(value, path, kind, field + ".url"), path, kind, field, false));
-      case "variable" -> new Condition.VariableTrue(variableName(value, path, kind));
+      case "variable" -> {
+        if (value == null || !VARIABLE.matcher(String.valueOf(value)).matches()) {
+          problem(path, kind, field + ".variable", "変数名（例: allergy, entry.urgent）を指定してください");
+        }
+        yield new Condition.VariableTrue(String.valueOf(value));
+      }
       default -> {
         problem(path, kind, field + "." + key, "不明な条件です。使えるもの: present, absent, text, url, variable");
         yield null;

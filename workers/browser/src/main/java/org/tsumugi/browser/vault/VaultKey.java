@@ -42,11 +42,13 @@ public final class VaultKey {
   }
 
   public static VaultKey fromBase64(String base64) {
+    byte[] raw;
     try {
-      return new VaultKey(Base64.getDecoder().decode(base64.strip()));
+      raw = Base64.getDecoder().decode(base64.strip());
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("資格情報保管庫の鍵が Base64 として読めません");
     }
+    return new VaultKey(raw);
   }
 
   /** Reads a key file, refusing one that the group or others could read. */
