@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.openqa.selenium.JavascriptException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -89,12 +90,16 @@ final class Elements {
   }
 
   /** Waits up to the timeout for a displayed match; a hidden match is taken only at the end. */
-  WebElement find(Selector selector, String value, String name, Duration timeout) {
+  WebElement find(Selector selector, String value, String name, Duration timeout, BooleanSupplier loggedOut) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       List<List<WebElement>> m = matches(selector, value, name);
       if (!m.get(0).isEmpty()) {
         return m.get(0).get(0);
+      }
+      // Waiting the full timeout on a login page would only delay the re-login.
+      if (loggedOut.getAsBoolean()) {
+        throw new StepFailure("ログアウトされています（要素 " + selector + " を探している途中）");
       }
       if (System.nanoTime() > deadline) {
         if (!m.get(1).isEmpty()) {

@@ -50,6 +50,9 @@ final class ScenarioRun {
   private final Templates templates;
   private final String mainWindow;
   private int shots;
+  private Scenario top;
+  /** Above zero while the login scenario runs: there, a login form is expected, not a logout. */
+  private int loggingIn;
 
   ScenarioRun(ScenarioCatalog catalog, BrowserSession session, EvidenceStore evidence,
       Map<String, String> targetUrls, RunRequest request, java.util.function.UnaryOperator<String> secrets) {
@@ -68,6 +71,7 @@ final class ScenarioRun {
 
   /** Plays the scenario; when it finds itself logged out, logs in once and starts over. */
   Map<String, Object> play(Scenario top) {
+    this.top = top;
     driver.manage().timeouts().pageLoadTimeout(top.pageTimeout());
     for (String input : top.inputs()) {
       if (!variables.containsKey(input) || variables.get(input) == null) {
@@ -91,7 +95,7 @@ final class ScenarioRun {
         reloggedIn = true;
         entry(top, null, "relogin", "ログアウトを検出したため再ログインして最初からやり直します", 0);
         Scenario login = catalog.get(s.login());
-        steps(login, login.steps());
+        callLogin(login);
       }
     }
     Map<String, Object> result = new LinkedHashMap<>(outputs);
@@ -234,7 +238,11 @@ final class ScenarioRun {
       return items.size() + " 回";
     } else if (step instanceof Step.Call s) {
       Scenario callee = catalog.get(s.scenario());
-      steps(callee, callee.steps());
+      if (callee.name().equals(top.session().login())) {
+        callLogin(callee);
+      } else {
+        steps(callee, callee.steps());
+      }
     } else if (step instanceof Step.Fail s) {
       throw business(sc, s.error(), s.message());
     } else if (step instanceof Step.Write s) {
@@ -249,8 +257,19 @@ final class ScenarioRun {
     return "ok";
   }
 
+  private void callLogin(Scenario login) {
+    loggingIn++;
+    try {
+      steps(login, login.steps());
+    } finally {
+      loggingIn--;
+    }
+  }
+
   private WebElement find(Selector selector, Duration timeout) {
-    return elements.find(selector, render(selector.value()), render(selector.name()), timeout);
+    return elements.find(selector, render(selector.value()), render(selector.name()), timeout,
+        () -> loggingIn == 0 && top != null && top.session().loggedOutWhen() != null
+            && holds(top, top.session().loggedOutWhen()));
   }
 
   private void click(Selector selector, Duration timeout) {

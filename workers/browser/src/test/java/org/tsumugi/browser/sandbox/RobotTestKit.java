@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -31,6 +32,7 @@ public final class RobotTestKit {
   private static CredentialVault vault;
   private static FileSystemEvidenceStore evidence;
   private static Path evidenceRoot;
+  private static Path browserRoot;
 
   private RobotTestKit() {}
 
@@ -48,7 +50,8 @@ public final class RobotTestKit {
 
   public static synchronized BrowserPool pool() {
     if (pool == null) {
-      pool = new BrowserPool(BrowserSettings.defaults().withWorkRoot(tempDir("tb")));
+      browserRoot = tempDir("tb");
+      pool = new BrowserPool(BrowserSettings.defaults().withWorkRoot(browserRoot));
       Runtime.getRuntime().addShutdownHook(new Thread(pool::close));
     }
     return pool;
@@ -112,6 +115,20 @@ public final class RobotTestKit {
   public static Path evidenceRoot() {
     evidence();
     return evidenceRoot;
+  }
+
+  /**
+   * Kills the shared pool's Chromium processes the hard way, as an out-of-memory kill or a
+   * renderer crash would, leaving Selenium and the pool to find out on their own.
+   */
+  public static int crashBrowsers() {
+    pool();
+    String marker = browserRoot.toString();
+    List<ProcessHandle> victims = ProcessHandle.allProcesses()
+        .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+        .toList();
+    victims.forEach(ProcessHandle::destroyForcibly);
+    return victims.size();
   }
 
   private static Path tempDir(String prefix) {
