@@ -78,6 +78,7 @@ class BadInputTest {
 
   @Test
   void aMissingJobVariableIsNamed() {
+    emr.logoutEveryone();
     RunOutcome.TechnicalFailure f = technical(RobotTestKit.run(RobotTestKit.robot(RobotTestKit.catalog(Map.of())),
         "sandbox-emr/monshin-entry", Map.of("patientId", "P0001")));
 
@@ -108,6 +109,7 @@ class BadInputTest {
 
   @Test
   void loggedOutMidRunTheRobotLogsInOnceAndFinishes() {
+    emr.logoutEveryone();
     emr.logoutOnNextVisit("/monshin/new");
 
     RunOutcome outcome = RobotTestKit.run(RobotTestKit.robot(RobotTestKit.catalog(Map.of())),
@@ -122,6 +124,7 @@ class BadInputTest {
 
   @Test
   void loggedOutAgainAfterTheReloginTheRobotGivesUpClearly() {
+    emr.logoutEveryone();
     emr.logoutOnEveryVisit("/monshin/new");
 
     RunOutcome.TechnicalFailure f = technical(RobotTestKit.run(RobotTestKit.robot(RobotTestKit.catalog(Map.of())),

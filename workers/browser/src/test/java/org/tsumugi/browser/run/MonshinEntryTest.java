@@ -62,4 +62,20 @@ class MonshinEntryTest {
     assertThat(((RunOutcome.Completed) second).variables()).containsEntry("browserWrites", Map.of("問診登録", "skipped"));
     assertThat(emr.records()).hasSize(1);
   }
+
+  @Test
+  void aKeptLoginIsReusedByTheNextJobAndRenewedOnceTheEmrExpiredIt() throws Exception {
+    emr.logoutEveryone();
+    RobotTestKit.run(robot, "sandbox-emr/monshin-entry", monshin("P0001"));
+    RobotTestKit.run(robot, "sandbox-emr/monshin-entry", monshin("P0002"));
+    assertThat(emr.logins()).as("second job reused the login").isEqualTo(1);
+
+    Thread.sleep(300);
+    emr.expireSessionsIdleFor(java.time.Duration.ofMillis(300));
+    RunOutcome afterExpiry = RobotTestKit.run(robot, "sandbox-emr/monshin-entry", monshin("P0003"));
+
+    assertThat(afterExpiry).isInstanceOf(RunOutcome.Completed.class);
+    assertThat(emr.logins()).isEqualTo(2);
+    assertThat(emr.records()).hasSize(3);
+  }
 }

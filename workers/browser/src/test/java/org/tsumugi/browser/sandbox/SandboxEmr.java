@@ -131,9 +131,23 @@ public final class SandboxEmr implements AutoCloseable {
     this.saveResponseDelay = delay;
   }
 
-  /** Forgets every session and record so that each test starts from the same EMR. */
-  public void reset() {
+  /** Expires, right now, every session idle for at least this long, as the EMR's timeout would. */
+  public void expireSessionsIdleFor(Duration idle) {
+    Instant limit = Instant.now().minus(idle);
+    sessions.values().removeIf(last -> last.isBefore(limit));
+  }
+
+  /** Ends every session, as a restart of the EMR would. */
+  public void logoutEveryone() {
     sessions.clear();
+    logins.set(0);
+  }
+
+  /**
+   * Forgets records, uploads and test switches so that each test starts from the same EMR. Sessions
+   * survive, as they would in a real EMR, so a robot that kept its login need not log in again.
+   */
+  public void reset() {
     records.clear();
     uploads.clear();
     logoutOnNextVisit.clear();
