@@ -14,7 +14,6 @@ import java.util.stream.Stream;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
@@ -166,13 +165,17 @@ final class ScenarioRun {
       e.sendKeys(templates.render(s.value(), true));
     } else if (step instanceof Step.Select s) {
       WebElement e = find(s.selector(), timeout);
-      try {
-        new org.openqa.selenium.support.ui.Select(e).selectByVisibleText(render(s.option()));
-      } catch (NoSuchElementException ex) {
-        throw new StepFailure("選択肢 " + s.option() + " がありません: " + s.selector());
-      } catch (org.openqa.selenium.support.ui.UnexpectedTagNameException ex) {
+      if (!"select".equals(e.getTagName())) {
         throw new StepFailure("select 要素ではありません: " + s.selector());
       }
+      // Clicking the one matching option costs two round trips; Selenium's Select helper reads
+      // every option's text first, which is slow on long lists (departments, prefectures).
+      List<WebElement> options = e.findElements(org.openqa.selenium.By.xpath(
+          ".//option[normalize-space(.)=" + xpathLiteral(render(s.option()).strip()) + "]"));
+      if (options.isEmpty()) {
+        throw new StepFailure("選択肢 " + s.option() + " がありません: " + s.selector());
+      }
+      options.get(0).click();
     } else if (step instanceof Step.Check s) {
       WebElement e = find(s.selector(), timeout);
       boolean want = truthy(render(s.checked()));
@@ -560,6 +563,17 @@ final class ScenarioRun {
 
   private String render(String template) {
     return templates.render(template, false);
+  }
+
+  /** An XPath string literal for any text, quotes included. */
+  static String xpathLiteral(String s) {
+    if (!s.contains("'")) {
+      return "'" + s + "'";
+    }
+    if (!s.contains("\"")) {
+      return "\"" + s + "\"";
+    }
+    return "concat('" + s.replace("'", "', \"'\", '") + "')";
   }
 
   /** Whether an inner step already said where it failed (nested and called steps). */
