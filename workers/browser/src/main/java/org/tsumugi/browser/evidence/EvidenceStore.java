@@ -15,4 +15,7 @@ public interface EvidenceStore {
    * @param content the bytes
    */
   String store(String runId, String name, String mediaType, byte[] content);
+
+  /** The content behind a reference this store returned (e.g. a document a robot uploads). */
+  byte[] read(String reference);
 }

@@ -40,7 +40,7 @@ public final class FileSystemEvidenceStore implements EvidenceStore {
     }
   }
 
-  /** Reads back an item by the reference {@link #store} returned. */
+  @Override
   public byte[] read(String reference) {
     if (!reference.startsWith("file:") || reference.contains("..")) {
       throw new IllegalArgumentException("not a reference of this store: " + reference);

@@ -123,7 +123,6 @@ public final class BrowserPool implements AutoCloseable {
   public final class Lease implements AutoCloseable {
     private final BrowserSession session;
     private boolean broken;
-    private boolean keepCookies;
     private boolean returned;
 
     private Lease(BrowserSession session) {
@@ -139,9 +138,16 @@ public final class BrowserPool implements AutoCloseable {
       broken = true;
     }
 
-    /** The finished scenario allows the next job to find its target still logged in. */
-    public void keepLogin(boolean keep) {
-      keepCookies = keep;
+    /**
+     * Whether the next job may find this host (a target system) still logged in, as its scenario
+     * says; other hosts' cookies are cleared between jobs.
+     */
+    public void keepLogin(String host, boolean keep) {
+      if (keep) {
+        session.keptLogins().add(host);
+      } else {
+        session.keptLogins().remove(host);
+      }
     }
 
     /** Kills this lease's browser processes as a crash would (for tests of crash handling). */
@@ -161,7 +167,7 @@ public final class BrowserPool implements AutoCloseable {
           return;
         }
         try {
-          session.reset(keepCookies);
+          session.reset(session.keptLogins());
         } catch (RuntimeException e) {
           LOG.warn("Browser could not be reset; replacing it");
           discard(session);

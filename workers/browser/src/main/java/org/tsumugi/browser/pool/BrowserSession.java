@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -23,6 +25,8 @@ public final class BrowserSession {
   private final Path downloadDir;
   private final long startedAt = System.nanoTime();
   private int jobs;
+  /** Hosts whose login the next job may find (their scenarios said keepLogin). */
+  private final Set<String> keptLogins = new HashSet<>();
 
   BrowserSession(ChromeDriver driver, ChromeDriverService service, Path workDir, Path downloadDir) {
     this.driver = driver;
@@ -45,6 +49,11 @@ public final class BrowserSession {
     return driver.executeCdpCommand(command, params);
   }
 
+  /** Where documents to upload are put for the browser's file inputs; emptied between jobs. */
+  public Path uploadDir() throws IOException {
+    return Files.createDirectories(workDir.resolve("u"));
+  }
+
   /** Jobs this browser has served, counting the current one. */
   public int jobs() {
     return jobs;
@@ -52,6 +61,10 @@ public final class BrowserSession {
 
   long ageNanos() {
     return System.nanoTime() - startedAt;
+  }
+
+  Set<String> keptLogins() {
+    return keptLogins;
   }
 
   void countJob() {
@@ -71,9 +84,9 @@ public final class BrowserSession {
 
   /**
    * Makes the browser look new to the next job: one window, no frames, a blank page, no downloads,
-   * and no cookies unless the last scenario allows keeping its target's login.
+   * and only the cookies of hosts whose scenarios allow keeping their login.
    */
-  void reset(boolean keepCookies) {
+  void reset(Set<String> keepCookiesOf) {
     Set<String> handles = driver.getWindowHandles();
     String first = handles.iterator().next();
     for (String h : handles) {
@@ -85,11 +98,22 @@ public final class BrowserSession {
     driver.switchTo().window(first);
     driver.switchTo().defaultContent();
     driver.get("about:blank");
-    if (!keepCookies) {
-      // Selenium's deleteAllCookies only reaches the current page's domain; DevTools clears all.
+    // Selenium's cookie API only reaches the current page's domain; DevTools sees them all.
+    if (keepCookiesOf.isEmpty()) {
       driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+    } else {
+      Object all = driver.executeCdpCommand("Network.getAllCookies", Map.of()).get("cookies");
+      for (Object c : (List<?>) all) {
+        Map<?, ?> cookie = (Map<?, ?>) c;
+        String domain = String.valueOf(cookie.get("domain")).replaceFirst("^\\.", "");
+        if (!keepCookiesOf.contains(domain)) {
+          driver.executeCdpCommand("Network.deleteCookies", Map.of("name", cookie.get("name"),
+              "domain", cookie.get("domain"), "path", cookie.get("path")));
+        }
+      }
     }
     deleteContents(downloadDir);
+    deleteContents(workDir.resolve("u"));
   }
 
   /** Ends the browser and its driver, then removes its folders. Never throws. */

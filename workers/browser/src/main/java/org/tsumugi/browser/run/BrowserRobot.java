@@ -63,11 +63,11 @@ public final class BrowserRobot {
       run = new ScenarioRun(catalog, lease.session(), evidence, targetUrls, request, secrets());
       Map<String, Object> vars = run.play(scenario);
       status = "completed";
-      lease.keepLogin(scenario.session().keepLogin());
+      keepLogin(lease, scenario);
       outcome = completed(vars, run);
     } catch (BusinessFailure e) {
       status = "business-error " + e.code();
-      lease.keepLogin(scenario.session().keepLogin());
+      keepLogin(lease, scenario);
       run.screenshot("business-error");
       outcome = new RunOutcome.BusinessError(e.code(), e.getMessage(), new RunOutcome.Evidence(run.storeLog(status), run.screenshots()));
     } catch (StepFailure | WebDriverException e) {
@@ -100,6 +100,20 @@ public final class BrowserRobot {
     Map<String, Object> out = new LinkedHashMap<>(vars);
     out.put("browserEvidence", ev.asVariable());
     return new RunOutcome.Completed(out, ev);
+  }
+
+  private void keepLogin(BrowserPool.Lease lease, Scenario scenario) {
+    String base = targetUrls.getOrDefault(scenario.target(), scenario.baseUrl());
+    if (base != null) {
+      try {
+        String host = java.net.URI.create(base).getHost();
+        if (host != null) {
+          lease.keepLogin(host, scenario.session().keepLogin());
+        }
+      } catch (IllegalArgumentException e) {
+        // A malformed base URL already failed the run's open steps; nothing to keep.
+      }
+    }
   }
 
   private static boolean alive(BrowserPool.Lease lease) {

@@ -199,7 +199,7 @@ final class ScenarioRun {
     } else if (step instanceof Step.Screenshot s) {
       screenshot(s.name().replaceAll("[^A-Za-z0-9._-]+", "-"));
     } else if (step instanceof Step.Upload s) {
-      Path file = Path.of(render(s.file()));
+      Path file = s.document() != null ? fromDocumentStore(render(s.document())) : Path.of(render(s.file()));
       if (!Files.isRegularFile(file)) {
         throw new StepFailure("アップロードするファイルがありません（" + s.file() + "）");
       }
@@ -432,6 +432,24 @@ final class ScenarioRun {
         throw new StepFailure("ダウンロードが " + Elements.seconds(timeout) + " 秒以内に終わりませんでした: " + s.selector());
       }
       Elements.sleep();
+    }
+  }
+
+  /** Copies a stored document next to the browser, under its own name, for a file input. */
+  private Path fromDocumentStore(String reference) {
+    byte[] content;
+    try {
+      content = evidence.read(reference);
+    } catch (RuntimeException e) {
+      throw new StepFailure("文書 " + reference + " を読めません");
+    }
+    String name = reference.substring(reference.lastIndexOf('/') + 1).replaceFirst("^[a-z]+:", "");
+    try {
+      Path file = session.uploadDir().resolve(name.isBlank() ? "document" : name);
+      Files.write(file, content);
+      return file;
+    } catch (IOException e) {
+      throw new StepFailure("アップロード用のファイルを作れません", e);
     }
   }
 

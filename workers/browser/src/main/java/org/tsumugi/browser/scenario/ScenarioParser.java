@@ -30,7 +30,7 @@ final class ScenarioParser {
       Map.entry("extract", Set.of("as", "attribute", "table", "all")),
       Map.entry("assert", Set.of("error", "message")),
       Map.entry("screenshot", Set.of()),
-      Map.entry("upload", Set.of("file")),
+      Map.entry("upload", Set.of("file", "document")),
       Map.entry("download", Set.of("as")),
       Map.entry("frame", Set.of()),
       Map.entry("window", Set.of()),
@@ -191,8 +191,14 @@ final class ScenarioParser {
       case "assert" -> new Step.Assert(c, condition(v, path, kind, kind), errorCode(m.get("error"), path, kind),
           m.get("message") == null ? null : String.valueOf(m.get("message")));
       case "screenshot" -> new Step.Screenshot(c, v == null || Boolean.TRUE.equals(v) ? "screenshot" : String.valueOf(v));
-      case "upload" -> new Step.Upload(c, selector(v, path, kind, kind),
-          template(string(m, "file", path, kind, true), path, kind, "file", false));
+      case "upload" -> {
+        if ((m.get("file") == null) == (m.get("document") == null)) {
+          problem(path, kind, "file", "file（ファイルのパス）か document（文書の参照）のどちらか1つを指定してください");
+        }
+        yield new Step.Upload(c, selector(v, path, kind, kind),
+            template(string(m, "file", path, kind, false), path, kind, "file", false),
+            template(string(m, "document", path, kind, false), path, kind, "document", false));
+      }
       case "download" -> new Step.Download(c, selector(v, path, kind, kind), variableName(m.get("as"), path, kind));
       case "frame" -> "parent".equals(v) || "top".equals(v)
           ? new Step.Frame(c, null, String.valueOf(v))

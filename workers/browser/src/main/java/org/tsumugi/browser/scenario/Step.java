@@ -49,7 +49,8 @@ public sealed interface Step {
 
   record Screenshot(Common common, String name) implements Step {}
 
-  record Upload(Common common, Selector selector, String file) implements Step {}
+  /** Set a file input to a local {@code file}, or to a {@code document} from the document store. */
+  record Upload(Common common, Selector selector, String file, String document) implements Step {}
 
   /** Click something that downloads a file and store the file as a document. */
   record Download(Common common, Selector selector, String as) implements Step {}

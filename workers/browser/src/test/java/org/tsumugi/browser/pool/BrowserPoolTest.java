@@ -58,16 +58,29 @@ class BrowserPoolTest {
   }
 
   @Test
-  void aScenarioThatAllowsItKeepsItsLoginForTheNextJob() {
+  void aScenarioThatAllowsItKeepsItsTargetsLoginForTheNextJobButNoOtherHostsCookies() {
+    String otherHost = emr.replace("127.0.0.1", "localhost");
     try (BrowserPool.Lease lease = pool.acquire()) {
-      lease.session().driver().get(emr + "/login");
-      lease.session().driver().manage().addCookie(new Cookie("SID", "kept"));
-      lease.keepLogin(true);
+      var driver = lease.session().driver();
+      driver.get(otherHost + "/login");
+      driver.manage().addCookie(new Cookie("SID", "other-target"));
+      driver.get(emr + "/login");
+      driver.manage().addCookie(new Cookie("SID", "kept"));
+      lease.keepLogin("127.0.0.1", true);
+    }
+
+    try (BrowserPool.Lease lease = pool.acquire()) {
+      var driver = lease.session().driver();
+      driver.get(emr + "/login");
+      assertThat(driver.manage().getCookieNamed("SID").getValue()).isEqualTo("kept");
+      driver.get(otherHost + "/login");
+      assertThat(driver.manage().getCookies()).isEmpty();
+      lease.keepLogin("127.0.0.1", false);
     }
 
     try (BrowserPool.Lease lease = pool.acquire()) {
       lease.session().driver().get(emr + "/login");
-      assertThat(lease.session().driver().manage().getCookieNamed("SID").getValue()).isEqualTo("kept");
+      assertThat(lease.session().driver().manage().getCookies()).as("a scenario without keepLogin ran").isEmpty();
     }
   }
 

@@ -148,6 +148,25 @@ class StepKindsTest {
   }
 
   @Test
+  void uploadADocumentFromTheStoreByItsReference() {
+    String ref = RobotTestKit.evidence().store("docs-" + java.util.UUID.randomUUID(), "referral-P0003.pdf",
+        "application/pdf", "%PDF-1.4 from the store".getBytes(StandardCharsets.US_ASCII));
+
+    completed(play("""
+          - open: /documents?id=P0003
+          - upload: {label: ファイル}
+            document: "{{letter}}"
+          - click: {role: button, name: 取込}
+          - wait: {text: referral-P0003.pdf}
+        """, Map.of("letter", ref)));
+
+    assertThat(emr.uploads()).singleElement().satisfies(u -> {
+      assertThat(u.fileName()).isEqualTo("referral-P0003.pdf");
+      assertThat(u.size()).isEqualTo(23);
+    });
+  }
+
+  @Test
   void downloadGoesIntoTheEvidenceStoreAndTheVariableHoldsItsReference() {
     Map<String, Object> vars = completed(play("""
           - open: /chart?id=P0001

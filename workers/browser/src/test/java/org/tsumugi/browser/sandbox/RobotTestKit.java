@@ -131,11 +131,22 @@ public final class RobotTestKit {
     return victims.size();
   }
 
+  /** A temporary folder removed when the test JVM ends (screenshots and vaults do not pile up). */
   private static Path tempDir(String prefix) {
     try {
-      return Files.createTempDirectory(prefix);
+      Path dir = Files.createTempDirectory(prefix);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+      return dir;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // Best effort: the OS cleans /tmp eventually.
     }
   }
 }
