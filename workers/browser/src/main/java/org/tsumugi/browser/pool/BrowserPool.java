@@ -162,7 +162,8 @@ public final class BrowserPool implements AutoCloseable {
       }
       returned = true;
       try {
-        if (broken || closed || session.jobs() >= settings.maxJobsPerSession() || !session.healthy()) {
+        // No health check here: a dead browser fails the reset below, and acquire checks anyway.
+        if (broken || closed || session.jobs() >= settings.maxJobsPerSession()) {
           discard(session);
           return;
         }

@@ -74,7 +74,7 @@ public final class BrowserSession {
   /** A cheap round trip to the browser: false when Chromium or the driver is gone or hung. */
   boolean healthy() {
     try {
-      driver.getWindowHandles();
+      // One round trip reaches the driver, the browser and its renderer.
       driver.executeScript("return 1");
       return true;
     } catch (RuntimeException e) {
@@ -87,16 +87,19 @@ public final class BrowserSession {
    * and only the cookies of hosts whose scenarios allow keeping their login.
    */
   void reset(Set<String> keepCookiesOf) {
+    // Every call costs a round trip, and this runs after every job: only what is needed.
     Set<String> handles = driver.getWindowHandles();
-    String first = handles.iterator().next();
-    for (String h : handles) {
-      if (!h.equals(first)) {
-        driver.switchTo().window(h);
-        driver.close();
+    if (handles.size() > 1) {
+      String first = handles.iterator().next();
+      for (String h : handles) {
+        if (!h.equals(first)) {
+          driver.switchTo().window(h);
+          driver.close();
+        }
       }
+      driver.switchTo().window(first);
     }
-    driver.switchTo().window(first);
-    driver.switchTo().defaultContent();
+    // Navigating the top-level page also leaves any frame the job was in.
     driver.get("about:blank");
     // Selenium's cookie API only reaches the current page's domain; DevTools sees them all.
     if (keepCookiesOf.isEmpty()) {
