@@ -1,6 +1,8 @@
 package org.tsumugi.browser.pool;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Deque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -37,10 +39,14 @@ public final class BrowserPool implements AutoCloseable {
 
   /** Starts browsers ahead of the first jobs so that those do not pay the cold start. */
   public void warmUp(int count) {
-    for (int i = 0; i < Math.min(count, settings.size()); i++) {
-      try (Lease lease = acquire()) {
-        lease.session();
+    // All leases are held at once: returning each at once would hand the same browser back.
+    List<Lease> leases = new ArrayList<>();
+    try {
+      for (int i = 0; i < Math.min(count, settings.size()); i++) {
+        leases.add(acquire());
       }
+    } finally {
+      leases.forEach(Lease::close);
     }
   }
 

@@ -121,6 +121,19 @@ class BrowserPoolTest {
   }
 
   @Test
+  void warmingUpStartsAsManyBrowsersAsThePoolMayRunAndTheyServeJobsInParallel(@TempDir Path workRoot) {
+    try (BrowserPool two = new BrowserPool(BrowserSettings.defaults().withSize(2).withWorkRoot(workRoot))) {
+      two.warmUp(5);
+      assertThat(two.started()).isEqualTo(2);
+
+      try (BrowserPool.Lease a = two.acquire(); BrowserPool.Lease b = two.acquire()) {
+        assertThat(a.session()).isNotSameAs(b.session());
+      }
+      assertThat(two.started()).isEqualTo(2);
+    }
+  }
+
+  @Test
   void aMissingChromiumOrChromedriverNamesTheDebianPackage() {
     BrowserSettings noChromium = BrowserSettings.defaults().withBinaries(Path.of("/nonexistent/chromium"), Path.of("/usr/bin/chromedriver"));
     BrowserSettings noDriver = BrowserSettings.defaults().withBinaries(Path.of("/usr/bin/chromium"), Path.of("/nonexistent/chromedriver"));
