@@ -2,6 +2,7 @@ package org.tsumugi.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
@@ -11,7 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.tsumugi.engine.api.JobLongPolling;
+import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.tsumugi.engine.feel.FeelEngine;
 import org.tsumugi.engine.model.BpmnTransformer;
 import org.tsumugi.engine.model.ProcessModel;
@@ -45,20 +47,26 @@ public class EngineAutoConfiguration {
     return new StateStore(jdbc, transactions, json);
   }
 
-  @Bean
-  JobLongPolling jobLongPolling() {
-    return new JobLongPolling();
-  }
-
   /** Waits for Flyway: the processor loads its state when created. */
   @Bean(destroyMethod = "close")
   @DependsOnDatabaseInitialization
-  CommandProcessor commandProcessor(StateStore store, FeelEngine feel, EngineClock clock, BpmnTransformer transformer,
-      JobLongPolling longPolling) {
-    CommandProcessor processor = new CommandProcessor(store, feel, clock,
-        (bpmnProcessId, resource) -> processOf(transformer, bpmnProcessId, resource), longPolling);
-    longPolling.attach(processor);
-    return processor;
+  CommandProcessor commandProcessor(StateStore store, FeelEngine feel, EngineClock clock, BpmnTransformer transformer) {
+    return new CommandProcessor(store, feel, clock,
+        (bpmnProcessId, resource) -> processOf(transformer, bpmnProcessId, resource));
+  }
+
+  /**
+   * Long polls and create-with-result requests end by their own request timeouts; the servlet
+   * container's shorter default (30 s in Tomcat) must not cut them off first.
+   */
+  @Bean
+  WebMvcConfigurer longRequests() {
+    return new WebMvcConfigurer() {
+      @Override
+      public void configureAsyncSupport(AsyncSupportConfigurer configurer) {
+        configurer.setDefaultTimeout(Duration.ofHours(1).toMillis());
+      }
+    };
   }
 
   @Bean

@@ -33,7 +33,7 @@ import org.tsumugi.engine.processing.Results.ActivatedJob;
 @RestController
 @RequestMapping("/v2/jobs")
 class JobController {
-  /** Used when an activation request names no long-polling timeout. */
+  /** Used when an activation request names no long-polling timeout; a negative one means no waiting. */
   private static final long DEFAULT_REQUEST_TIMEOUT = 10_000;
   private static final int MAX_JOBS_PER_REQUEST = 1_000;
 
@@ -76,12 +76,10 @@ class JobController {
       });
 
   private final CommandProcessor engine;
-  private final JobLongPolling longPolling;
   private final JdbcTemplate jdbc;
 
-  JobController(CommandProcessor engine, JobLongPolling longPolling, JdbcTemplate jdbc) {
+  JobController(CommandProcessor engine, JdbcTemplate jdbc) {
     this.engine = engine;
-    this.longPolling = longPolling;
     this.jdbc = jdbc;
   }
 
@@ -103,9 +101,9 @@ class JobController {
         ? DEFAULT_REQUEST_TIMEOUT : request.getRequestTimeout();
     String worker = request.getWorker() == null ? "default" : request.getWorker();
     Command.ActivateJobs command = new Command.ActivateJobs(request.getType(), worker, timeout, max,
-        request.getFetchVariable());
-    return longPolling.activate(command, requestTimeout)
-        .thenApply(jobs -> new JobActivationResult().jobs(jobs.stream().map(JobController::activated).toList()));
+        request.getFetchVariable(), Math.max(0, requestTimeout));
+    return engine.submit(command).thenApply(jobs -> new JobActivationResult()
+        .jobs(((List<?>) jobs).stream().map(job -> activated((ActivatedJob) job)).toList()));
   }
 
   private static ActivatedJobResult activated(ActivatedJob activated) {

@@ -15,8 +15,9 @@ public sealed interface Command {
 
   record CancelInstance(long processInstanceKey) implements Command {}
 
-  record ActivateJobs(String type, String worker, long timeout, int maxJobs, List<String> fetchVariables)
-      implements Command {}
+  /** With a positive request timeout, a request that finds no job waits for one (long polling). */
+  record ActivateJobs(String type, String worker, long timeout, int maxJobs, List<String> fetchVariables,
+      long requestTimeout) implements Command {}
 
   record CompleteJob(long jobKey, Map<String, Object> variables) implements Command {}
 

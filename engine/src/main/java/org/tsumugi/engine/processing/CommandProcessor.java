@@ -13,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tsumugi.engine.feel.FeelEngine;
@@ -56,34 +55,44 @@ public final class CommandProcessor implements AutoCloseable {
 
   private record Awaiter(CompletableFuture<Map<String, Object>> completion, List<String> fetchVariables) {}
 
+  /** A job activation waiting for jobs of its type, until its wall-clock deadline. */
+  private record Parked(long id, ActivateJobs command, CompletableFuture<Object> future, long deadline) {}
+
+  /** What an activation that found no job and may wait answers, instead of an empty list. */
+  private static final Object PARK = new Object();
+
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
   private final EngineState state = new EngineState();
   private final StateStore store;
   private final EngineClock clock;
   private final BiFunction<String, byte[], ProcessModel> parser;
-  private final Consumer<Set<String>> jobsAvailable;
   private final BpmnExecutor executor;
   private final History history;
 
   /** Job deadlines and back-off ends: {due time, job key}. Stale entries are skipped when due. */
   private final PriorityQueue<long[]> due = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
   private final Map<Long, Awaiter> awaiters = new HashMap<>();
+  private final Map<String, LinkedHashMap<Long, Parked>> parkedByType = new HashMap<>();
+  private final PriorityQueue<Parked> parkedDeadlines =
+      new PriorityQueue<>((a, b) -> Long.compare(a.deadline(), b.deadline()));
+  private long lastParkedId;
 
   // per batch, reset when a batch is run again
   private final Set<String> newJobTypes = new HashSet<>();
   private final Map<Long, Awaiter> newAwaiters = new HashMap<>();
   private final Map<Long, Map<String, Object>> completedInstances = new LinkedHashMap<>();
   private final Set<Long> terminatedInstances = new HashSet<>();
+  private final List<Parked> newParked = new ArrayList<>();
+  private final Map<CompletableFuture<Object>, List<ActivatedJob>> handedToParked = new LinkedHashMap<>();
 
   private final Thread writer;
   private volatile boolean running = true;
 
   public CommandProcessor(StateStore store, FeelEngine feel, EngineClock clock,
-      BiFunction<String, byte[], ProcessModel> parser, Consumer<Set<String>> jobsAvailable) {
+      BiFunction<String, byte[], ProcessModel> parser) {
     this.store = store;
     this.clock = clock;
     this.parser = parser;
-    this.jobsAvailable = jobsAvailable;
     this.history = new History(state, clock::millis);
     Variables variables = new Variables(state, history);
     this.executor = new BpmnExecutor(state, feel, clock::millis, history, variables, new BpmnExecutor.Listener() {
@@ -156,6 +165,7 @@ public final class CommandProcessor implements AutoCloseable {
         if (!batch.isEmpty()) {
           process(batch);
         }
+        expireParked();
         if (System.currentTimeMillis() - lastSweep > 1000) {
           awaiters.values().removeIf(awaiter -> awaiter.completion.isDone());
           lastSweep = System.currentTimeMillis();
@@ -171,11 +181,31 @@ public final class CommandProcessor implements AutoCloseable {
   }
 
   private long waitMillis() {
+    long wait = 1000;
     long[] next = due.peek();
-    if (next == null) {
-      return 1000;
+    if (next != null) {
+      wait = Math.min(wait, next[0] - clock.millis());
     }
-    return Math.max(0, Math.min(1000, next[0] - clock.millis()));
+    Parked parked = parkedDeadlines.peek();
+    if (parked != null) {
+      wait = Math.min(wait, parked.deadline() - System.currentTimeMillis());
+    }
+    return Math.max(0, wait);
+  }
+
+  /** Waiting activations whose request timeout passed answer with no jobs. */
+  private void expireParked() {
+    long now = System.currentTimeMillis();
+    while (!parkedDeadlines.isEmpty() && parkedDeadlines.peek().deadline() <= now) {
+      Parked parked = parkedDeadlines.poll();
+      LinkedHashMap<Long, Parked> waiting = parkedByType.get(parked.command().type());
+      if (waiting != null && waiting.remove(parked.id()) != null) {
+        if (waiting.isEmpty()) {
+          parkedByType.remove(parked.command().type());
+        }
+        parked.future().complete(List.of());
+      }
+    }
   }
 
   private void addDueJobs(List<Pending> batch) {
@@ -195,7 +225,11 @@ public final class CommandProcessor implements AutoCloseable {
       RuntimeException failure = null;
       for (int i = 0; i < remaining.size(); i++) {
         try {
-          outcomes.add(apply(remaining.get(i).command));
+          Object outcome = apply(remaining.get(i).command);
+          if (outcome == PARK) {
+            park((ActivateJobs) remaining.get(i).command, remaining.get(i).future);
+          }
+          outcomes.add(outcome);
         } catch (Rejection rejection) {
           outcomes.add(rejection);
         } catch (RuntimeException e) {
@@ -215,17 +249,22 @@ public final class CommandProcessor implements AutoCloseable {
         continue;
       }
       try {
+        serveParked();
         if (state.hasPendingChanges()) {
           store.flush(state);
         }
       } catch (RuntimeException e) {
         LOG.error("writing a batch of {} commands failed; state is reloaded", remaining.size(), e);
+        Rejection unavailable = Rejection.unavailable("the engine could not store the change: "
+            + e.getClass().getSimpleName());
         for (Pending pending : remaining) {
           if (pending.future != null) {
-            pending.future.completeExceptionally(Rejection.unavailable("the engine could not store the change: "
-                + e.getClass().getSimpleName()));
+            pending.future.completeExceptionally(unavailable);
           }
         }
+        handedToParked.keySet().forEach(future -> future.completeExceptionally(unavailable));
+        handedToParked.clear();
+        newParked.clear();
         safeReload();
         return;
       }
@@ -235,6 +274,14 @@ public final class CommandProcessor implements AutoCloseable {
   }
 
   private void resetBatch() {
+    for (Parked parked : newParked) { // a batch that runs again parks its requests again
+      LinkedHashMap<Long, Parked> waiting = parkedByType.get(parked.command().type());
+      if (waiting != null) {
+        waiting.remove(parked.id());
+      }
+    }
+    newParked.clear();
+    handedToParked.clear();
     newJobTypes.clear();
     newAwaiters.clear();
     completedInstances.clear();
@@ -251,10 +298,14 @@ public final class CommandProcessor implements AutoCloseable {
 
   private void afterCommit(List<Pending> batch, List<Object> outcomes) {
     awaiters.putAll(newAwaiters);
+    parkedDeadlines.addAll(newParked);
+    newParked.clear();
+    handedToParked.forEach(CompletableFuture::complete);
+    handedToParked.clear();
     for (int i = 0; i < batch.size(); i++) {
       CompletableFuture<Object> future = batch.get(i).future;
       Object outcome = outcomes.get(i);
-      if (future == null) {
+      if (future == null || outcome == PARK) {
         continue;
       }
       if (outcome instanceof Rejection rejection) {
@@ -276,8 +327,34 @@ public final class CommandProcessor implements AutoCloseable {
             Rejection.invalidState("process instance " + key + " was terminated before it completed"));
       }
     }
-    if (!newJobTypes.isEmpty()) {
-      jobsAvailable.accept(Set.copyOf(newJobTypes));
+  }
+
+  private void park(ActivateJobs command, CompletableFuture<Object> future) {
+    Parked parked = new Parked(++lastParkedId, command, future,
+        System.currentTimeMillis() + command.requestTimeout());
+    parkedByType.computeIfAbsent(command.type(), type -> new LinkedHashMap<>()).put(parked.id(), parked);
+    newParked.add(parked);
+  }
+
+  /**
+   * Hands the jobs this batch made activatable to activations waiting for their type, oldest first,
+   * in the same transaction: a waiting worker gets its job without another round through the queue.
+   */
+  private void serveParked() {
+    for (String type : newJobTypes) {
+      LinkedHashMap<Long, Parked> waiting = parkedByType.get(type);
+      while (waiting != null && !waiting.isEmpty()) {
+        Parked parked = waiting.values().iterator().next();
+        List<ActivatedJob> jobs = activate(parked.command());
+        if (jobs.isEmpty()) {
+          break;
+        }
+        waiting.remove(parked.id());
+        handedToParked.put(parked.future(), jobs);
+      }
+      if (waiting != null && waiting.isEmpty()) {
+        parkedByType.remove(type);
+      }
     }
   }
 
@@ -308,7 +385,8 @@ public final class CommandProcessor implements AutoCloseable {
     } else if (command instanceof CancelInstance cancel) {
       return cancel(cancel.processInstanceKey());
     } else if (command instanceof ActivateJobs activate) {
-      return activate(activate);
+      List<ActivatedJob> jobs = activate(activate);
+      return jobs.isEmpty() && activate.requestTimeout() > 0 ? PARK : jobs;
     } else if (command instanceof CompleteJob complete) {
       return complete(complete);
     } else if (command instanceof FailJob fail) {
