@@ -60,6 +60,32 @@ class RestartSpec {
     assertThat(completions.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
   }
 
+  @Test
+  void aParallelJoinRemembersTheBranchesThatArrivedBeforeARestart() {
+    Map<String, String> database = TestDatabases.durable("join");
+    long instance;
+    try (ConfigurableApplicationContext engine = startEngine(database); CamundaClient client = client(engine)) {
+      client.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("join").startEvent()
+          .parallelGateway("fork").serviceTask("labs", t -> t.zeebeJobType("join.labs")).parallelGateway("merge")
+          .endEvent().moveToNode("fork").serviceTask("imaging", t -> t.zeebeJobType("join.imaging"))
+          .connectTo("merge").done(), "join.bpmn").send().join();
+      instance = client.newCreateInstanceCommand().bpmnProcessId("join").latestVersion().send().join()
+          .getProcessInstanceKey();
+      ActivatedJob labs = client.newActivateJobsCommand().jobType("join.labs").maxJobsToActivate(1).send().join()
+          .getJobs().get(0);
+      client.newCompleteCommand(labs.getKey()).send().join();
+    }
+
+    try (ConfigurableApplicationContext engine = startEngine(database); CamundaClient client = client(engine)) {
+      ActivatedJob imaging = client.newActivateJobsCommand().jobType("join.imaging").maxJobsToActivate(1).send()
+          .join().getJobs().get(0);
+      client.newCompleteCommand(imaging.getKey()).send().join();
+
+      assertThat(client.newProcessInstanceGetRequest(instance).send().join().getState())
+          .isEqualTo(ProcessInstanceState.COMPLETED);
+    }
+  }
+
   private static void awaitAllCompleted(CamundaClient client, List<Long> instances) {
     Instant deadline = Instant.now().plusSeconds(60);
     while (Instant.now().isBefore(deadline)) {
