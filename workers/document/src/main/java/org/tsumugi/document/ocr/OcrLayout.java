@@ -1,0 +1,45 @@
+package org.tsumugi.document.ocr;
+
+import java.util.Locale;
+
+import org.tsumugi.document.DocumentProblem;
+import org.tsumugi.document.DocumentProblem.Code;
+
+/**
+ * Which way the Japanese text runs. Vertical text needs its own trained model and a page
+ * segmentation that expects columns; mixing both in one model makes horizontal pages worse.
+ */
+public enum OcrLayout {
+
+	/** Letters, forms, lab reports: horizontal Japanese with English and digits. */
+	HORIZONTAL("jpn+eng", 3),
+
+	/** Vertical Japanese (縦書き), e.g. some handwritten-style letters and old forms. */
+	VERTICAL("jpn_vert+jpn", 5);
+
+	final String languages;
+
+	final int pageSegmentationMode;
+
+	OcrLayout(String languages, int pageSegmentationMode) {
+		this.languages = languages;
+		this.pageSegmentationMode = pageSegmentationMode;
+	}
+
+	public String languages() {
+		return languages;
+	}
+
+	public static OcrLayout of(Object value) {
+		if (value == null || value.toString().isBlank()) {
+			return HORIZONTAL;
+		}
+		String text = value.toString().strip().toUpperCase(Locale.ROOT);
+		return switch (text) {
+			case "HORIZONTAL", "横", "横書き" -> HORIZONTAL;
+			case "VERTICAL", "縦", "縦書き" -> VERTICAL;
+			default -> throw new DocumentProblem(Code.UNSUPPORTED_TYPE,
+					"文字の向きは horizontal（横書き）か vertical（縦書き）を指定してください。");
+		};
+	}
+}
