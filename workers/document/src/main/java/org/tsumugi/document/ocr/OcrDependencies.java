@@ -68,6 +68,21 @@ public final class OcrDependencies {
 		return text.toString();
 	}
 
+	/** Fails with the install command when a trained-data file the layout needs is missing. */
+	static void requireModels(Path tessdata, OcrLayout layout) {
+		List<Missing> missing = new ArrayList<>();
+		for (String language : layout.languages().split("\\+")) {
+			Path file = tessdata.resolve(language + ".traineddata");
+			if (!Files.isReadable(file)) {
+				missing.add(new Missing("Tesseract trained data " + file,
+						"tesseract-ocr-" + language.replace('_', '-')));
+			}
+		}
+		if (!missing.isEmpty()) {
+			throw new IllegalStateException(describe(missing));
+		}
+	}
+
 	static TessAPI loadTesseract() {
 		try {
 			TessAPI api = TessAPI.INSTANCE;

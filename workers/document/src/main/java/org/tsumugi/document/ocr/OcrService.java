@@ -282,6 +282,7 @@ public class OcrService implements AutoCloseable {
 			}
 			synchronized (this) {
 				if (all.size() < settings.parallelism() + 1) {
+					OcrDependencies.requireModels(settings.tessdata(), layout);
 					TesseractHandle created = new TesseractHandle(api(), settings.tessdata(), layout);
 					all.add(created);
 					return created;

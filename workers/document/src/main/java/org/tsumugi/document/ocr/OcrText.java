@@ -2,13 +2,12 @@ package org.tsumugi.document.ocr;
 
 import java.util.regex.Pattern;
 
-/** Cleans Tesseract's plain text without changing what was read. */
+/**
+ * Cleans Tesseract's plain text without changing what was read. Spaces inside Japanese are left
+ * alone: with {@code preserve_interword_spaces} Tesseract no longer splits words into characters,
+ * and a space it keeps is usually a real one (between family and given name).
+ */
 final class OcrText {
-
-	/** Tesseract separates Japanese characters with spaces it treats as word gaps. */
-	private static final Pattern SPACE_BETWEEN_JAPANESE = Pattern.compile(
-			"(?<=[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}ー々〆、。「」『』（）・：])[ \\u3000]+(?=[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}ー々〆、。「」『』（）・：0-9０-９])"
-					+ "|(?<=[0-9０-９])[ \\u3000]+(?=[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}])");
 
 	private static final Pattern TRAILING_SPACE = Pattern.compile("[ \\t]+(?=\\n|$)");
 
@@ -19,7 +18,6 @@ final class OcrText {
 
 	static String tidy(String raw) {
 		String text = raw.replace("\r", "").replace("\f", "");
-		text = SPACE_BETWEEN_JAPANESE.matcher(text).replaceAll("");
 		text = TRAILING_SPACE.matcher(text).replaceAll("");
 		text = BLANK_LINES.matcher(text).replaceAll("\n\n");
 		return text.strip();
