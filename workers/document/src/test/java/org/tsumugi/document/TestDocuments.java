@@ -102,6 +102,35 @@ public final class TestDocuments {
 		return image;
 	}
 
+	/** A page written 縦書き: each string is one column, the first at the right, read top to bottom. */
+	public static BufferedImage verticalPageImage(List<String> columns, int dpi) {
+		int width = (int) Math.round(8.27 * dpi);
+		int height = (int) Math.round(11.69 * dpi);
+		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+		Graphics2D g = image.createGraphics();
+		try {
+			g.setColor(Color.WHITE);
+			g.fillRect(0, 0, width, height);
+			g.setColor(Color.BLACK);
+			g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+			float size = 16f * dpi / 72f;
+			g.setFont(font().deriveFont(size));
+			int x = width - (int) (dpi * 1.2);
+			for (String column : columns) {
+				int y = (int) (dpi * 1.0 + size);
+				for (int cp : column.codePoints().toArray()) {
+					g.drawString(new String(Character.toChars(cp)), x, y);
+					y += (int) (size * 1.15);
+				}
+				x -= (int) (size * 1.8);
+			}
+		}
+		finally {
+			g.dispose();
+		}
+		return image;
+	}
+
 	public static Path write(Path file, byte[] bytes) {
 		try {
 			return Files.write(file, bytes);

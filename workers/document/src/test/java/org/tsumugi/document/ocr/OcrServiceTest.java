@@ -73,6 +73,17 @@ class OcrServiceTest {
 	}
 
 	@Test
+	void readsVerticalJapaneseWhenAskedTo() throws Exception {
+		Path png = dir.resolve("tategaki.png");
+		ImageIO.write(TestDocuments.verticalPageImage(List.of("紹介状をお送りします", "よろしくお願いします"), 300), "png",
+				png.toFile());
+
+		OcrResult result = ocr.read(png, OcrLayout.VERTICAL);
+
+		assertThat(result.text().replaceAll("\\s", "")).contains("紹介状をお送りします").contains("よろしくお願いします");
+	}
+
+	@Test
 	void keepsTesseractToOneOpenMpThreadOnItsOwnThreads() throws Exception {
 		int[] seen = new int[1];
 		Thread thread = new Thread(() -> {
