@@ -34,8 +34,9 @@ import org.tsumugi.document.store.ContentTypes;
 /**
  * Reads the text of PDFs and images. Pages are rasterised one after another on the calling thread
  * (PDFBox documents are not thread-safe) and recognised on a pool of {@code parallelism} threads; a
- * semaphore stops rasterising when that many pages wait, so memory holds at most
- * {@code parallelism} rasters however long the document is.
+ * semaphore stops rasterising when every thread is busy and one more page is ready, so memory holds
+ * at most {@code parallelism + 1} rasters however long the document is, while rendering the next
+ * page overlaps with recognising the current ones.
  */
 public class OcrService implements AutoCloseable {
 
@@ -188,7 +189,7 @@ public class OcrService implements AutoCloseable {
 	}
 
 	private OcrResult recognizeAll(Iterator<PageImage> images, OcrLayout layout) {
-		Semaphore waiting = new Semaphore(settings.parallelism());
+		Semaphore waiting = new Semaphore(settings.parallelism() + 1);
 		List<Future<OcrPage>> futures = new ArrayList<>();
 		try {
 			while (images.hasNext()) {

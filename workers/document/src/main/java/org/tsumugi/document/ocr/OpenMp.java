@@ -26,7 +26,8 @@ final class OpenMp {
 
 	/** Limits OpenMP parallel regions started from the calling thread to one thread. */
 	static void singleThreadForCurrentThread() {
-		if (GOMP != null) {
+		// the benchmark switches the limit off to measure what it is worth
+		if (GOMP != null && !Boolean.getBoolean("tsumugi.document.ocr.openmp-unbounded")) {
 			GOMP.omp_set_num_threads(1);
 		}
 	}

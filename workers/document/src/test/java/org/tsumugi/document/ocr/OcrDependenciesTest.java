@@ -39,7 +39,7 @@ class OcrDependenciesTest {
 		ImageIO.write(TestDocuments.pageImage(List.of("文字"), 100), "png", png.toFile());
 
 		try (OcrService ocr = new OcrService(OcrSettings.defaults().withTessdata(empty).withParallelism(1))) {
-			assertThatThrownBy(() -> ocr.read(png, OcrLayout.HORIZONTAL)).isInstanceOf(IllegalStateException.class)
+			assertThatThrownBy(() -> ocr.read(png, OcrLayout.MIXED)).isInstanceOf(IllegalStateException.class)
 				.hasMessageContaining("apt-get install")
 				.hasMessageContaining("tesseract-ocr-jpn")
 				.hasMessageContaining("tesseract-ocr-eng");

@@ -73,6 +73,27 @@ class OcrServiceTest {
 	}
 
 	@Test
+	void readsAJpegScan() throws Exception {
+		Path jpeg = dir.resolve("photo.jpg");
+		ImageIO.write(TestDocuments.pageImage(List.of("検体採取日 令和6年4月1日"), 300), "jpeg", jpeg.toFile());
+
+		assertThat(ocr.read(jpeg, OcrLayout.HORIZONTAL).text()).contains("検体採取日");
+	}
+
+	@Test
+	void givesUpOnAPageThatTakesLongerThanItsDeadline() throws Exception {
+		Path png = dir.resolve("dense.png");
+		ImageIO.write(TestDocuments.pageImage(java.util.Collections.nCopies(30, "検査結果の所見を記載します。".repeat(3)), 300),
+				"png", png.toFile());
+
+		try (OcrService impatient = new OcrService(new OcrSettings(OcrSettings.DEBIAN_TESSDATA, 1, 50_000_000L, 10, 300,
+				java.time.Duration.ofMillis(1)))) {
+			assertThatThrownBy(() -> impatient.read(png, OcrLayout.HORIZONTAL)).isInstanceOf(DocumentProblem.class)
+				.satisfies(ex -> assertThat(((DocumentProblem) ex).code()).isEqualTo(Code.OCR_TIMEOUT));
+		}
+	}
+
+	@Test
 	void readsVerticalJapaneseWhenAskedTo() throws Exception {
 		Path png = dir.resolve("tategaki.png");
 		ImageIO.write(TestDocuments.verticalPageImage(List.of("紹介状をお送りします", "よろしくお願いします"), 300), "png",
