@@ -79,43 +79,21 @@ public final class TestDocuments {
 	 * clean print would scan.
 	 */
 	public static BufferedImage pageImage(List<String> lines, int dpi) {
-		int width = (int) Math.round(8.27 * dpi);
-		int height = (int) Math.round(11.69 * dpi);
-		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
-		Graphics2D g = image.createGraphics();
-		try {
-			g.setColor(Color.WHITE);
-			g.fillRect(0, 0, width, height);
-			g.setColor(Color.BLACK);
-			g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-			float size = 14f * dpi / 72f;
-			g.setFont(font().deriveFont(size));
+		return page(dpi, 14f, (g, image) -> {
+			float size = g.getFont().getSize2D();
 			int y = (int) (dpi * 1.0);
 			for (String line : lines) {
 				g.drawString(line, (int) (dpi * 0.8), y);
 				y += (int) (size * 1.6);
 			}
-		}
-		finally {
-			g.dispose();
-		}
-		return image;
+		});
 	}
 
 	/** A page written 縦書き: each string is one column, the first at the right, read top to bottom. */
 	public static BufferedImage verticalPageImage(List<String> columns, int dpi) {
-		int width = (int) Math.round(8.27 * dpi);
-		int height = (int) Math.round(11.69 * dpi);
-		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
-		Graphics2D g = image.createGraphics();
-		try {
-			g.setColor(Color.WHITE);
-			g.fillRect(0, 0, width, height);
-			g.setColor(Color.BLACK);
-			g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-			float size = 16f * dpi / 72f;
-			g.setFont(font().deriveFont(size));
-			int x = width - (int) (dpi * 1.2);
+		return page(dpi, 16f, (g, image) -> {
+			float size = g.getFont().getSize2D();
+			int x = image.getWidth() - (int) (dpi * 1.2);
 			for (String column : columns) {
 				int y = (int) (dpi * 1.0 + size);
 				for (int cp : column.codePoints().toArray()) {
@@ -124,6 +102,23 @@ public final class TestDocuments {
 				}
 				x -= (int) (size * 1.8);
 			}
+		});
+	}
+
+	/** A white A4 page at {@code dpi}, black IPAex Gothic at {@code points}, drawn on by {@code text}. */
+	private static BufferedImage page(int dpi, float points,
+			java.util.function.BiConsumer<Graphics2D, BufferedImage> text) {
+		int width = (int) Math.round(8.27 * dpi);
+		int height = (int) Math.round(11.69 * dpi);
+		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+		Graphics2D g = image.createGraphics();
+		try {
+			g.setColor(Color.WHITE);
+			g.fillRect(0, 0, width, height);
+			g.setColor(Color.BLACK);
+			g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+			g.setFont(font().deriveFont(points * dpi / 72f));
+			text.accept(g, image);
 		}
 		finally {
 			g.dispose();
