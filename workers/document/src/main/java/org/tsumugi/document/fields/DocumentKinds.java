@@ -2,7 +2,6 @@ package org.tsumugi.document.fields;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,13 +48,8 @@ public final class DocumentKinds {
 		if (file == null || !Files.isRegularFile(file)) {
 			return builtIn();
 		}
-		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-			StringBuilder text = new StringBuilder();
-			char[] buffer = new char[8192];
-			for (int n; (n = reader.read(buffer)) != -1;) {
-				text.append(buffer, 0, n);
-			}
-			return parse(text.toString());
+		try {
+			return parse(Files.readString(file, StandardCharsets.UTF_8));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

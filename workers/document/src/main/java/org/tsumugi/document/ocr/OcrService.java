@@ -183,11 +183,6 @@ public class OcrService implements AutoCloseable {
 		}
 	}
 
-	/** Recognises one grey page image on the calling thread (used by tests and the benchmark). */
-	public OcrPage recognize(BufferedImage image, int number, int dpi, OcrLayout layout) {
-		return recognizeOne(new PageImage(number, PageImages.grey(image), dpi), layout);
-	}
-
 	private OcrResult recognizeAll(Iterator<PageImage> images, OcrLayout layout) {
 		Semaphore waiting = new Semaphore(settings.parallelism() + 1);
 		List<Future<OcrPage>> futures = new ArrayList<>();

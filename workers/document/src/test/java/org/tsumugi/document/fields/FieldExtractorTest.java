@@ -69,6 +69,18 @@ class FieldExtractorTest {
 	}
 
 	@Test
+	void aHospitalsOwnKindsFileReplacesTheShippedOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+			throws Exception {
+		java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("kinds.yml"),
+				"memo:\n  fields:\n    宛先:\n      anchors: [宛先]\n", java.nio.charset.StandardCharsets.UTF_8);
+
+		DocumentKinds kinds = DocumentKinds.load(file);
+
+		assertThat(kinds.names()).containsExactly("memo");
+		assertThat(DocumentKinds.load(dir.resolve("absent.yml")).names()).contains("referral", "insurance-card");
+	}
+
+	@Test
 	void anUnknownKindIsABusinessError() {
 		assertThatThrownBy(() -> extractor.extract("unknown", "")).isInstanceOf(DocumentProblem.class)
 			.hasMessageContaining("unknown");
