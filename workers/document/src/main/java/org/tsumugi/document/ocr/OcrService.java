@@ -122,7 +122,7 @@ public class OcrService implements AutoCloseable {
 			}
 			ImageReader reader = readers.next();
 			try {
-				reader.setInput(input, false, true);
+				reader.setInput(input, false, false);
 				int count = frames(reader);
 				if (count > settings.maxPages()) {
 					throw new DocumentProblem(Code.DOCUMENT_TOO_MANY_PAGES,
@@ -138,8 +138,7 @@ public class OcrService implements AutoCloseable {
 
 					@Override
 					public PageImage next() {
-						int frame = index++;
-						return new PageImage(frame + 1, decode(reader, frame), settings.dpi());
+						return decode(reader, index++);
 					}
 				};
 				return recognizeAll(images, layout);
@@ -166,14 +165,26 @@ public class OcrService implements AutoCloseable {
 		}
 	}
 
-	/** Checks the size from the header before decoding, so a huge image is refused, not loaded. */
-	private BufferedImage decode(ImageReader reader, int frame) {
+	/**
+	 * Checks the size from the header before decoding, so a huge image is refused, not loaded; then
+	 * makes the pixels square (fax resolutions) and takes the dpi the image declares.
+	 */
+	private PageImage decode(ImageReader reader, int frame) {
 		try {
 			long pixels = (long) reader.getWidth(frame) * reader.getHeight(frame);
 			if (pixels > settings.maxPixels()) {
 				throw PageImages.tooLarge();
 			}
-			return PageImages.grey(reader.read(frame));
+			ImageResolution resolution = ImageResolution.of(reader.getImageMetadata(frame), settings.dpi());
+			BufferedImage grey = PageImages.grey(reader.read(frame));
+			if (!resolution.squarePixels()) {
+				if ((long) pixels * resolution.dpi() * resolution.dpi()
+						/ (resolution.horizontalDpi() * resolution.verticalDpi()) > settings.maxPixels()) {
+					throw PageImages.tooLarge();
+				}
+				grey = resolution.toSquarePixels(grey);
+			}
+			return new PageImage(frame + 1, grey, resolution.dpi());
 		}
 		catch (IOException | RuntimeException ex) {
 			if (ex instanceof DocumentProblem problem) {

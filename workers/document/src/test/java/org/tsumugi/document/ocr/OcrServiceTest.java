@@ -73,6 +73,23 @@ class OcrServiceTest {
 	}
 
 	@Test
+	void stretchesAFaxAtNormalResolutionBackToSquarePixels() throws Exception {
+		List<String> lines = List.of("ＦＡＸ送信票 検査依頼書", "患者氏名 山田 花子 様", "至急のご対応をお願いいたします");
+		BufferedImage square = TestDocuments.pageImage(lines, 204);
+		BufferedImage fax = new BufferedImage(square.getWidth(), square.getHeight() * 98 / 204, BufferedImage.TYPE_BYTE_GRAY);
+		java.awt.Graphics2D g = fax.createGraphics();
+		g.drawImage(square, 0, 0, fax.getWidth(), fax.getHeight(), null);
+		g.dispose();
+		Path tiff = dir.resolve("fax.tif");
+		ImageTiffs.write(tiff, List.of(fax), 204, 98);
+
+		String text = ocr.read(tiff, OcrLayout.HORIZONTAL).text();
+
+		// squashed, it read as 「ビ人ムへニニ二信守検査仁頼婦」; a 98 dpi fax still loses some detail (子 → 了)
+		assertThat(text).contains("検査依頼書").contains("患者氏名 山田").contains("至急のご対応をお願いいたします");
+	}
+
+	@Test
 	void readsAJpegScan() throws Exception {
 		Path jpeg = dir.resolve("photo.jpg");
 		ImageIO.write(TestDocuments.pageImage(List.of("検体採取日 令和6年4月1日"), 300), "jpeg", jpeg.toFile());
