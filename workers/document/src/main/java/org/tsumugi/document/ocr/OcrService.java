@@ -48,6 +48,11 @@ public class OcrService implements AutoCloseable {
 
 	private volatile TessAPI api;
 
+	/** Page rasters alive right now, and the most there ever were: the memory bound, observable. */
+	private final AtomicInteger rasters = new AtomicInteger();
+
+	private final AtomicInteger peakRasters = new AtomicInteger();
+
 	public OcrService(OcrSettings settings) {
 		this.settings = settings;
 		AtomicInteger counter = new AtomicInteger();
@@ -203,6 +208,7 @@ public class OcrService implements AutoCloseable {
 				PageImage image;
 				try {
 					image = images.next();
+					peakRasters.accumulateAndGet(rasters.incrementAndGet(), Math::max);
 				}
 				catch (RuntimeException ex) {
 					waiting.release();
@@ -213,6 +219,7 @@ public class OcrService implements AutoCloseable {
 						return recognizeOne(image, layout);
 					}
 					finally {
+						rasters.decrementAndGet();
 						waiting.release();
 					}
 				}));
@@ -236,6 +243,10 @@ public class OcrService implements AutoCloseable {
 		finally {
 			futures.forEach(future -> future.cancel(false));
 		}
+	}
+
+	int peakRasters() {
+		return peakRasters.get();
 	}
 
 	private OcrPage recognizeOne(PageImage image, OcrLayout layout) {

@@ -61,6 +61,17 @@ class OcrServiceTest {
 	}
 
 	@Test
+	void holdsAtMostOneRasterMoreThanItHasThreadsHoweverLongThePdf() throws Exception {
+		Path pdf = TestDocuments.scannedPdf(dir.resolve("long-scan.pdf"),
+				java.util.Collections.nCopies(12, List.of("長い文書の一ページ")));
+
+		try (OcrService twoThreads = new OcrService(OcrSettings.defaults().withParallelism(2))) {
+			assertThat(twoThreads.read(pdf, OcrLayout.HORIZONTAL).pages()).hasSize(12);
+			assertThat(twoThreads.peakRasters()).isBetween(1, 3);
+		}
+	}
+
+	@Test
 	void readsEachFrameOfAMultiPageTiff() throws Exception {
 		Path tiff = dir.resolve("fax.tif");
 		ImageTiffs.write(tiff, List.of(TestDocuments.pageImage(List.of("第一葉 血液検査"), 200),
