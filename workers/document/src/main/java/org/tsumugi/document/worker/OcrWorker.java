@@ -39,7 +39,10 @@ class OcrWorker {
 		this.maxInline = properties.maxTextVariable().toBytes();
 	}
 
-	@JobWorker(type = "tsumugi.document.ocr", autoComplete = true)
+	// A long scan takes minutes: the lock outlasts it so the engine does not hand the job to another
+	// worker meanwhile, and few jobs are taken at once because each already uses every OCR thread.
+	@JobWorker(type = "tsumugi.document.ocr", timeout = 3_600_000L, maxJobsActive = 2,
+			fetchVariables = { "document", "layout", "documentKind" }, autoComplete = true)
 	Map<String, Object> handle(ActivatedJob job) throws IOException {
 		JobInputs in = new JobInputs(job);
 		try {
