@@ -1,0 +1,74 @@
+package org.tsumugi.document.worker;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+import org.springframework.stereotype.Component;
+import org.tsumugi.document.DocumentProblem;
+import org.tsumugi.document.DocumentProperties;
+import org.tsumugi.document.DocumentReference;
+import org.tsumugi.document.fields.ExtractedFields;
+import org.tsumugi.document.fields.FieldExtractor;
+import org.tsumugi.document.ocr.OcrLayout;
+import org.tsumugi.document.ocr.OcrPage;
+import org.tsumugi.document.ocr.OcrResult;
+import org.tsumugi.document.ocr.OcrService;
+import org.tsumugi.document.store.DocumentStore;
+
+/** {@code tsumugi.document.ocr}: every page of a PDF or image through OCR. */
+@Component
+class OcrWorker {
+
+	private final DocumentStore store;
+
+	private final OcrService ocr;
+
+	private final FieldExtractor fields;
+
+	private final long maxInline;
+
+	OcrWorker(DocumentStore store, OcrService ocr, FieldExtractor fields, DocumentProperties properties) {
+		this.store = store;
+		this.ocr = ocr;
+		this.fields = fields;
+		this.maxInline = properties.maxTextVariable().toBytes();
+	}
+
+	// A long scan takes minutes: the lock outlasts it so the engine does not hand the job to another
+	// worker meanwhile, and few jobs are taken at once because each already uses every OCR thread.
+	@JobWorker(type = "tsumugi.document.ocr", timeout = 3_600_000L, maxJobsActive = 2,
+			fetchVariables = { "document", "layout", "documentKind" }, autoComplete = true)
+	Map<String, Object> handle(ActivatedJob job) throws IOException {
+		JobInputs in = new JobInputs(job);
+		try {
+			DocumentReference document = DocumentReference.fromVariable(in.get("document"));
+			OcrResult result = ocr.read(store.content(document.id()), OcrLayout.of(in.get("layout")));
+			Map<String, Object> out = new LinkedHashMap<>();
+			List<Map<String, Object>> pages = new ArrayList<>();
+			for (OcrPage page : result.pages()) {
+				Map<String, Object> entry = new LinkedHashMap<>();
+				entry.put("number", page.number());
+				entry.put("confidence", page.confidence());
+				entry.put("text", page.text());
+				pages.add(entry);
+			}
+			TextOutput.put(out, result.text(), pages, maxInline, store, job.getProcessInstanceKey());
+			out.put("minimumConfidence", result.minimumConfidence());
+			String kind = in.text("documentKind", null);
+			if (kind != null) {
+				ExtractedFields found = fields.extract(kind, result.text());
+				out.put("fields", found.values());
+				out.put("missingFields", found.missing());
+			}
+			return out;
+		}
+		catch (DocumentProblem problem) {
+			throw JobInputs.bpmnError(problem);
+		}
+	}
+}
