@@ -2,7 +2,6 @@ package org.tsumugi.engine.api;
 
 import static org.tsumugi.engine.api.DeploymentController.TENANT;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.client.protocol.rest.ActivatedJobResult;
 import io.camunda.client.protocol.rest.JobActivationRequest;
 import io.camunda.client.protocol.rest.JobActivationResult;
@@ -18,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,50 +35,11 @@ class JobController {
   private static final long DEFAULT_REQUEST_TIMEOUT = 10_000;
   private static final int MAX_JOBS_PER_REQUEST = 1_000;
 
-  private static final Search SEARCH = new Search("*", "job",
-      Map.ofEntries(
-          Map.entry("jobKey", new Search.Field("job_key", Search.Type.KEY)),
-          Map.entry("type", new Search.Field("job_type", Search.Type.STRING)),
-          Map.entry("worker", new Search.Field("worker", Search.Type.STRING)),
-          Map.entry("state", new Search.Field("last_intent", Search.Type.STRING)),
-          Map.entry("retries", new Search.Field("retries", Search.Type.INT)),
-          Map.entry("processInstanceKey", new Search.Field("process_instance_key", Search.Type.KEY)),
-          Map.entry("processDefinitionKey", new Search.Field("definition_key", Search.Type.KEY)),
-          Map.entry("processDefinitionId", new Search.Field("bpmn_process_id", Search.Type.STRING)),
-          Map.entry("elementInstanceKey", new Search.Field("element_instance_key", Search.Type.KEY)),
-          Map.entry("elementId", new Search.Field("element_id", Search.Type.STRING)),
-          Map.entry("errorCode", new Search.Field("error_code", Search.Type.STRING)),
-          Map.entry("errorMessage", new Search.Field("error_message", Search.Type.STRING))),
-      "job_key",
-      rs -> {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("jobKey", Search.key(rs, "job_key"));
-        item.put("type", rs.getString("job_type"));
-        item.put("worker", rs.getString("worker"));
-        item.put("state", rs.getString("last_intent"));
-        item.put("kind", "BPMN_ELEMENT");
-        item.put("listenerEventType", "UNSPECIFIED");
-        item.put("retries", rs.getInt("retries"));
-        item.put("errorCode", rs.getString("error_code"));
-        item.put("errorMessage", rs.getString("error_message"));
-        item.put("deadline", Search.date(rs.getLong("deadline")));
-        item.put("endTime", Search.date(rs.getLong("end_date")));
-        item.put("processInstanceKey", Search.key(rs, "process_instance_key"));
-        item.put("processDefinitionKey", Search.key(rs, "definition_key"));
-        item.put("processDefinitionId", rs.getString("bpmn_process_id"));
-        item.put("elementInstanceKey", Search.key(rs, "element_instance_key"));
-        item.put("elementId", rs.getString("element_id"));
-        item.put("hasFailedWithRetriesLeft", "FAILED".equals(rs.getString("last_intent")) && rs.getInt("retries") > 0);
-        item.put("tenantId", TENANT);
-        return item;
-      });
 
   private final CommandProcessor engine;
-  private final JdbcTemplate jdbc;
 
-  JobController(CommandProcessor engine, JdbcTemplate jdbc) {
+  JobController(CommandProcessor engine) {
     this.engine = engine;
-    this.jdbc = jdbc;
   }
 
   @PostMapping("/activation")
@@ -151,10 +110,6 @@ class JobController {
         request.getChangeset().getRetries(), request.getChangeset().getTimeout())));
   }
 
-  @PostMapping("/search")
-  Map<String, Object> search(@RequestBody(required = false) JsonNode query) {
-    return SEARCH.run(jdbc, query);
-  }
 
   static CompletableFuture<ResponseEntity<Void>> noContent(CompletableFuture<Object> submitted) {
     return submitted.thenApply(done -> ResponseEntity.noContent().build());

@@ -2,20 +2,15 @@ package org.tsumugi.engine.api;
 
 import static org.tsumugi.engine.api.DeploymentController.TENANT;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.client.protocol.rest.CreateProcessInstanceResult;
 import io.camunda.client.protocol.rest.ProcessInstanceCreationInstruction;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -33,42 +28,11 @@ class ProcessInstanceController {
   /** Used when a create-with-result request names no timeout. */
   private static final long DEFAULT_AWAIT_MILLIS = 15_000;
 
-  private static final Search SEARCH = new Search(
-      "p.*, d.name AS definition_name",
-      "process_instance p JOIN process_definition d ON d.definition_key = p.definition_key",
-      Map.ofEntries(
-          Map.entry("processInstanceKey", new Search.Field("p.process_instance_key", Search.Type.KEY)),
-          Map.entry("processDefinitionKey", new Search.Field("p.definition_key", Search.Type.KEY)),
-          Map.entry("processDefinitionId", new Search.Field("p.bpmn_process_id", Search.Type.STRING)),
-          Map.entry("processDefinitionName", new Search.Field("d.name", Search.Type.STRING)),
-          Map.entry("processDefinitionVersion", new Search.Field("p.version", Search.Type.INT)),
-          Map.entry("state", new Search.Field("p.state", Search.Type.STRING)),
-          Map.entry("startDate", new Search.Field("p.start_date", Search.Type.DATE)),
-          Map.entry("endDate", new Search.Field("p.end_date", Search.Type.DATE)),
-          Map.entry("hasIncident", new Search.Field("(p.open_incidents > 0)", Search.Type.BOOLEAN))),
-      "p.process_instance_key",
-      rs -> {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("processInstanceKey", Search.key(rs, "process_instance_key"));
-        item.put("processDefinitionKey", Search.key(rs, "definition_key"));
-        item.put("processDefinitionId", rs.getString("bpmn_process_id"));
-        item.put("processDefinitionName", rs.getString("definition_name"));
-        item.put("processDefinitionVersion", rs.getInt("version"));
-        item.put("state", rs.getString("state"));
-        item.put("startDate", Search.date(rs.getLong("start_date")));
-        item.put("endDate", Search.date(rs.getLong("end_date")));
-        item.put("hasIncident", rs.getInt("open_incidents") > 0);
-        item.put("tenantId", TENANT);
-        item.put("tags", List.of());
-        return item;
-      });
 
   private final CommandProcessor engine;
-  private final JdbcTemplate jdbc;
 
-  ProcessInstanceController(CommandProcessor engine, JdbcTemplate jdbc) {
+  ProcessInstanceController(CommandProcessor engine) {
     this.engine = engine;
-    this.jdbc = jdbc;
   }
 
   @PostMapping
@@ -114,14 +78,5 @@ class ProcessInstanceController {
         .thenApply(done -> ResponseEntity.noContent().build());
   }
 
-  @GetMapping("/{key}")
-  Map<String, Object> get(@PathVariable String key) {
-    return Searches.single(SEARCH, jdbc, "processInstanceKey", Keys.parse(key, "processInstanceKey"),
-        "process instance");
-  }
 
-  @PostMapping("/search")
-  Map<String, Object> search(@RequestBody(required = false) JsonNode query) {
-    return SEARCH.run(jdbc, query);
-  }
 }

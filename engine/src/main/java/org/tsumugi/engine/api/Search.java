@@ -1,6 +1,8 @@
 package org.tsumugi.engine.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -31,18 +33,39 @@ final class Search {
   private static final int DEFAULT_LIMIT = 100;
   private static final int MAX_LIMIT = 10_000;
 
+  private final String noun;
+  private final String keyField;
   private final String from;
   private final Map<String, Field> fields;
   private final String defaultOrder;
   private final String select;
   private final Row row;
 
-  Search(String select, String from, Map<String, Field> fields, String defaultOrder, Row row) {
+  /**
+   * @param noun what one item is called in messages ("incident")
+   * @param keyField the filter field that holds an item's key; the first column of the default order
+   */
+  Search(String noun, String keyField, String select, String from, Map<String, Field> fields, Row row) {
+    this.noun = noun;
+    this.keyField = keyField;
     this.select = select;
     this.from = from;
     this.fields = fields;
-    this.defaultOrder = defaultOrder;
+    this.defaultOrder = fields.get(keyField).column();
     this.row = row;
+  }
+
+  /** One item by its key, through the same query that lists them. */
+  @SuppressWarnings("unchecked")
+  Map<String, Object> single(JdbcTemplate jdbc, String key) {
+    long parsed = Keys.parse(key, keyField);
+    ObjectNode query = JsonNodeFactory.instance.objectNode();
+    query.putObject("filter").put(keyField, Long.toString(parsed));
+    List<Map<String, Object>> items = (List<Map<String, Object>>) run(jdbc, query).get("items");
+    if (items.isEmpty()) {
+      throw Rejection.notFound("no " + noun + " found with key " + parsed);
+    }
+    return items.get(0);
   }
 
   Map<String, Object> run(JdbcTemplate jdbc, JsonNode query) {
