@@ -6,7 +6,6 @@ import io.camunda.client.protocol.rest.DeploymentResult;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -28,12 +27,12 @@ class DeploymentController {
   }
 
   @PostMapping(path = "/deployments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  CompletableFuture<DeploymentResult> deploy(@RequestPart("resources") List<MultipartFile> files) throws IOException {
+  DeploymentResult deploy(@RequestPart("resources") List<MultipartFile> files) throws IOException {
     List<Deployer.Resource> resources = new ArrayList<>();
     for (MultipartFile file : files) {
       resources.add(new Deployer.Resource(file.getOriginalFilename(), file.getBytes()));
     }
-    return deployer.deploy(resources).thenApply(DeploymentController::result);
+    return result(deployer.deploy(resources).join());
   }
 
   private static DeploymentResult result(Deployment deployment) {

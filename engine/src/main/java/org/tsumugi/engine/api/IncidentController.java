@@ -1,6 +1,5 @@
 package org.tsumugi.engine.api;
 
-import java.util.concurrent.CompletableFuture;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,7 +16,7 @@ class IncidentController {
   }
 
   @PostMapping("/v2/incidents/{key}/resolution")
-  CompletableFuture<ResponseEntity<Void>> resolve(@PathVariable String key) {
+  ResponseEntity<Void> resolve(@PathVariable String key) {
     return JobController.noContent(engine.submit(new Command.ResolveIncident(Keys.parse(key, "incidentKey"))));
   }
 }

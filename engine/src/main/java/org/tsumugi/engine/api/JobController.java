@@ -78,14 +78,14 @@ class JobController {
   }
 
   @PostMapping("/{key}/completion")
-  CompletableFuture<ResponseEntity<Void>> complete(@PathVariable String key,
+  ResponseEntity<Void> complete(@PathVariable String key,
       @RequestBody(required = false) JobCompletionRequest request) {
     Map<String, Object> variables = request == null ? null : request.getVariables();
     return noContent(engine.submit(new Command.CompleteJob(Keys.parse(key, "jobKey"), variables)));
   }
 
   @PostMapping("/{key}/failure")
-  CompletableFuture<ResponseEntity<Void>> fail(@PathVariable String key,
+  ResponseEntity<Void> fail(@PathVariable String key,
       @RequestBody(required = false) JobFailRequest request) {
     JobFailRequest body = request == null ? new JobFailRequest() : request;
     int retries = body.getRetries() == null ? 0 : body.getRetries();
@@ -95,13 +95,13 @@ class JobController {
   }
 
   @PostMapping("/{key}/error")
-  CompletableFuture<ResponseEntity<Void>> error(@PathVariable String key, @RequestBody JobErrorRequest request) {
+  ResponseEntity<Void> error(@PathVariable String key, @RequestBody JobErrorRequest request) {
     return noContent(engine.submit(new Command.ThrowError(Keys.parse(key, "jobKey"), request.getErrorCode(),
         request.getErrorMessage(), request.getVariables())));
   }
 
   @PatchMapping("/{key}")
-  CompletableFuture<ResponseEntity<Void>> update(@PathVariable String key, @RequestBody JobUpdateRequest request) {
+  ResponseEntity<Void> update(@PathVariable String key, @RequestBody JobUpdateRequest request) {
     if (request.getChangeset() == null
         || (request.getChangeset().getRetries() == null && request.getChangeset().getTimeout() == null)) {
       throw Rejection.invalidArgument("changeset must set retries, timeout or both");
@@ -111,7 +111,13 @@ class JobController {
   }
 
 
-  static CompletableFuture<ResponseEntity<Void>> noContent(CompletableFuture<Object> submitted) {
-    return submitted.thenApply(done -> ResponseEntity.noContent().build());
+  /**
+   * Waits on the request thread for a command that answers within milliseconds: cheaper than an
+   * asynchronous dispatch, which runs the request through the servlet stack a second time. Only
+   * requests that may wait long (long polls, create-with-result) answer asynchronously.
+   */
+  static ResponseEntity<Void> noContent(CompletableFuture<Object> submitted) {
+    submitted.join();
+    return ResponseEntity.noContent().build();
   }
 }

@@ -35,8 +35,9 @@ class ProcessInstanceController {
     this.engine = engine;
   }
 
+  /** Answers at once unless asked to await completion, which may take long and so answers asynchronously. */
   @PostMapping
-  CompletableFuture<CreateProcessInstanceResult> create(@RequestBody ProcessInstanceCreationInstruction request) {
+  Object create(@RequestBody ProcessInstanceCreationInstruction request) {
     long definitionKey = request.getProcessDefinitionKey() == null ? 0
         : Keys.parse(request.getProcessDefinitionKey(), "processDefinitionKey");
     int version = request.getProcessDefinitionVersion() == null ? -1 : request.getProcessDefinitionVersion();
@@ -46,7 +47,7 @@ class ProcessInstanceController {
         definitionKey, variables, await, request.getFetchVariables());
     CompletableFuture<Object> submitted = engine.submit(command);
     if (!await) {
-      return submitted.thenApply(created -> result((CreatedInstance) created, null));
+      return result((CreatedInstance) submitted.join(), null);
     }
     long timeout = request.getRequestTimeout() == null || request.getRequestTimeout() <= 0 ? DEFAULT_AWAIT_MILLIS
         : request.getRequestTimeout();
@@ -73,9 +74,8 @@ class ProcessInstanceController {
   }
 
   @PostMapping("/{key}/cancellation")
-  CompletableFuture<ResponseEntity<Void>> cancel(@PathVariable String key) {
-    return engine.submit(new Command.CancelInstance(Keys.parse(key, "processInstanceKey")))
-        .thenApply(done -> ResponseEntity.noContent().build());
+  ResponseEntity<Void> cancel(@PathVariable String key) {
+    return JobController.noContent(engine.submit(new Command.CancelInstance(Keys.parse(key, "processInstanceKey"))));
   }
 
 

@@ -1,7 +1,6 @@
 package org.tsumugi.engine.api;
 
 import io.camunda.client.protocol.rest.SetVariableRequest;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -20,7 +19,7 @@ class VariableController {
   }
 
   @PutMapping("/v2/element-instances/{key}/variables")
-  CompletableFuture<ResponseEntity<Void>> set(@PathVariable String key, @RequestBody SetVariableRequest request) {
+  ResponseEntity<Void> set(@PathVariable String key, @RequestBody SetVariableRequest request) {
     if (request.getVariables() == null) {
       throw Rejection.invalidArgument("variables must be a JSON object");
     }
