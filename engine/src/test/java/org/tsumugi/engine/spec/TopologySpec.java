@@ -23,6 +23,7 @@ class TopologySpec extends EngineTest {
     assertThat(topology.getClusterSize()).isEqualTo(1);
     assertThat(topology.getPartitionsCount()).isEqualTo(1);
     assertThat(topology.getBrokers()).singleElement().satisfies(broker -> {
+      assertThat(broker.getPort()).isEqualTo(port);
       assertThat(broker.getPartitions()).singleElement().satisfies(partition -> {
         assertThat(partition.getPartitionId()).isEqualTo(1);
         assertThat(partition.isLeader()).isTrue();
