@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
@@ -31,9 +32,9 @@ class FolderDeployer {
   private final Deployer deployer;
   private final List<Path> folders;
 
-  FolderDeployer(Deployer deployer, @Value("${tsumugi.deploy.folders:bpmn,forms}") List<Path> folders) {
+  FolderDeployer(Deployer deployer, @Value("${tsumugi.deploy.folders:bpmn,forms}") String[] folders) {
     this.deployer = deployer;
-    this.folders = folders;
+    this.folders = Arrays.stream(folders).map(String::strip).filter(f -> !f.isEmpty()).map(Path::of).toList();
   }
 
   @EventListener(ApplicationReadyEvent.class)

@@ -31,13 +31,16 @@ class FolderDeployerTest {
   }
 
   @Test
-  void deploysTheBpmnFolderAtStartUpPastFilesItCannotRunAndKeepsTheVersionOnRestart() throws IOException {
+  void deploysEveryFolderAtStartUpPastFilesItCannotRunAndKeepsTheVersionOnRestart() throws IOException {
     Path bpmn = Files.createDirectories(DATA.resolve("bpmn"));
     Files.writeString(bpmn.resolve("greeting.bpmn"),
         Bpmn.convertToString(Bpmn.createExecutableProcess("greeting").startEvent().endEvent().done()));
     Files.writeString(bpmn.resolve("draft.bpmn"),
         Bpmn.convertToString(Bpmn.createExecutableProcess("draft").startEvent().userTask().endEvent().done()));
     Files.writeString(bpmn.resolve("rules.dmn"), "<definitions/>");
+    Path more = Files.createDirectories(DATA.resolve("more"));
+    Files.writeString(more.resolve("second.bpmn"),
+        Bpmn.convertToString(Bpmn.createExecutableProcess("second").startEvent().endEvent().done()));
 
     assertThat(startAndReadVersion()).isEqualTo(1);
     assertThat(startAndReadVersion()).isEqualTo(1);
@@ -45,13 +48,15 @@ class FolderDeployerTest {
 
   private int startAndReadVersion() {
     try (ConfigurableApplicationContext server = new SpringApplicationBuilder(TsumugiApplication.class).run(
-        "--server.port=0", "--tsumugi.deploy.folders=" + DATA.resolve("bpmn"),
+        "--server.port=0", "--tsumugi.deploy.folders=" + DATA.resolve("bpmn") + "," + DATA.resolve("more"),
         "--spring.datasource.url=jdbc:h2:file:" + DATA.toAbsolutePath().resolve("db") + ";WRITE_DELAY=0")) {
       int port = Integer.parseInt(server.getEnvironment().getProperty("local.server.port"));
       try (CamundaClient client = CamundaClient.newClientBuilder()
           .restAddress(URI.create("http://localhost:" + port)).preferRestOverGrpc(true).build()) {
         assertThatThrownBy(() -> client.newCreateInstanceCommand().bpmnProcessId("draft").latestVersion().send()
             .join()).isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.code()).isEqualTo(404));
+        assertThat(client.newCreateInstanceCommand().bpmnProcessId("second").latestVersion().send().join()
+            .getVersion()).as("a model from the second folder").isEqualTo(1);
         var event = client.newCreateInstanceCommand().bpmnProcessId("greeting").latestVersion()
             .withResult().send().join();
         return event.getVersion();
