@@ -48,9 +48,10 @@ class FolderDeployer {
       try (Stream<Path> files = Files.walk(folder)) {
         for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
           String name = folder.relativize(file).toString().replace('\\', '/');
-          if (name.toLowerCase(Locale.ROOT).endsWith(".bpmn")) {
+          String lower = name.toLowerCase(Locale.ROOT);
+          if (lower.endsWith(".bpmn")) {
             resources.add(new Deployer.Resource(name, Files.readAllBytes(file)));
-          } else {
+          } else if (lower.endsWith(".dmn") || lower.endsWith(".form")) {
             LOG.info("not deployed yet (the engine runs BPMN only so far): {}", file);
           }
         }
