@@ -20,9 +20,12 @@ import org.tsumugi.document.fields.FieldExtractor;
 import org.tsumugi.document.ocr.OcrLayout;
 import org.tsumugi.document.store.DocumentStore;
 
-/** {@code tsumugi.document.extract}: text per page, form fields and metadata of a PDF. */
+/**
+ * {@code tsumugi.document.extract}: text per page, form fields and metadata of a PDF.
+ * Public, with a public handler, because the Camunda starter invokes job-worker methods reflectively.
+ */
 @Component
-class ExtractWorker {
+public class ExtractWorker {
 
 	private final DocumentStore store;
 
@@ -43,7 +46,7 @@ class ExtractWorker {
 	// worker meanwhile, and few jobs are taken at once because each already uses every OCR thread.
 	@JobWorker(type = "tsumugi.document.extract", timeout = 3_600_000L, maxJobsActive = 2,
 			fetchVariables = { "document", "layout", "documentKind" }, autoComplete = true)
-	Map<String, Object> handle(ActivatedJob job) throws IOException {
+	public Map<String, Object> handle(ActivatedJob job) throws IOException {
 		JobInputs in = new JobInputs(job);
 		try {
 			DocumentReference document = DocumentReference.fromVariable(in.get("document"));

@@ -20,9 +20,12 @@ import org.tsumugi.document.ocr.OcrResult;
 import org.tsumugi.document.ocr.OcrService;
 import org.tsumugi.document.store.DocumentStore;
 
-/** {@code tsumugi.document.ocr}: every page of a PDF or image through OCR. */
+/**
+ * {@code tsumugi.document.ocr}: every page of a PDF or image through OCR.
+ * Public, with a public handler, because the Camunda starter invokes job-worker methods reflectively.
+ */
 @Component
-class OcrWorker {
+public class OcrWorker {
 
 	private final DocumentStore store;
 
@@ -43,7 +46,7 @@ class OcrWorker {
 	// worker meanwhile, and few jobs are taken at once because each already uses every OCR thread.
 	@JobWorker(type = "tsumugi.document.ocr", timeout = 3_600_000L, maxJobsActive = 2,
 			fetchVariables = { "document", "layout", "documentKind" }, autoComplete = true)
-	Map<String, Object> handle(ActivatedJob job) throws IOException {
+	public Map<String, Object> handle(ActivatedJob job) throws IOException {
 		JobInputs in = new JobInputs(job);
 		try {
 			DocumentReference document = DocumentReference.fromVariable(in.get("document"));

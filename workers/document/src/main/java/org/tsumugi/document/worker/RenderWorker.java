@@ -17,9 +17,12 @@ import org.tsumugi.document.render.TemplateLibrary;
 import org.tsumugi.document.store.DocumentStore;
 import org.tsumugi.document.store.StoredDocument;
 
-/** {@code tsumugi.document.render}: a PDF from a template and data, stored, its reference returned. */
+/**
+ * {@code tsumugi.document.render}: a PDF from a template and data, stored, its reference returned.
+ * Public, with a public handler, because the Camunda starter invokes job-worker methods reflectively.
+ */
 @Component
-class RenderWorker {
+public class RenderWorker {
 
 	private final DocumentStore store;
 
@@ -42,7 +45,7 @@ class RenderWorker {
 	}
 
 	@JobWorker(type = "tsumugi.document.render", autoComplete = true)
-	Map<String, Object> handle(ActivatedJob job) throws IOException {
+	public Map<String, Object> handle(ActivatedJob job) throws IOException {
 		JobInputs in = new JobInputs(job);
 		try {
 			String template = in.text("template", null);
