@@ -36,6 +36,7 @@ public abstract class EngineTest {
   static void engineOnAFreePort(DynamicPropertyRegistry registry) {
     int port = freePort();
     registry.add("server.port", () -> port);
+    registry.add("tsumugi.engine.clock-control", () -> "true");
     registry.add("camunda.client.rest-address", () -> "http://localhost:" + port);
     registry.add("camunda.client.grpc-address", () -> "http://localhost:" + port);
     TestDatabases.fresh("engine_" + UUID.randomUUID().toString().replace("-", "")).forEach(

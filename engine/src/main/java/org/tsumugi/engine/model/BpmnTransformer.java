@@ -6,23 +6,30 @@ import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
 import io.camunda.zeebe.model.bpmn.instance.EndEvent;
 import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
-import io.camunda.zeebe.model.bpmn.instance.Event;
+import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
 import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
 import io.camunda.zeebe.model.bpmn.instance.ManualTask;
+import io.camunda.zeebe.model.bpmn.instance.Message;
+import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ParallelGateway;
 import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
 import io.camunda.zeebe.model.bpmn.instance.ScriptTask;
 import io.camunda.zeebe.model.bpmn.instance.SendTask;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
+import io.camunda.zeebe.model.bpmn.instance.SignalEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.Task;
 import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeInput;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
@@ -137,8 +144,12 @@ public final class BpmnTransformer {
           ElementModel model = node(node);
           if (model != null) {
             model.flowScope = scope;
-            scope.children.add(model);
             elements.put(model.id, model);
+            if (model.kind == ElementKind.EVENT_SUB_PROCESS) {
+              scope.eventSubProcesses.add(model);
+            } else {
+              scope.children.add(model);
+            }
           }
         }
       }
@@ -161,12 +172,50 @@ public final class BpmnTransformer {
           exclusiveGateway(gateway, elements.get(gateway.getId()));
         }
       }
-      List<ElementModel> noneStarts = scope.children.stream()
-          .filter(child -> child.kind == ElementKind.START_EVENT).toList();
-      if (noneStarts.size() != 1) {
-        problems.add("element '" + scope.id + "' (" + scope.kind.name().toLowerCase(Locale.ROOT)
-            + ") must have exactly one none start event, found " + noneStarts.size());
-      } else {
+      startEvents(scope);
+    }
+
+    /**
+     * A process has at most one none start event and any number of timer, message and signal start events; an
+     * embedded subprocess has exactly one none start event; an event subprocess exactly one start event with a
+     * trigger.
+     */
+    private void startEvents(ElementModel scope) {
+      List<ElementModel> starts = scope.children.stream().filter(child -> child.kind == ElementKind.START_EVENT).toList();
+      List<ElementModel> noneStarts = starts.stream().filter(start -> start.trigger == Trigger.NONE).toList();
+      List<ElementModel> triggered = starts.stream().filter(start -> start.trigger != Trigger.NONE).toList();
+      String where = "element '" + scope.id + "' (" + scope.kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")";
+      switch (scope.kind) {
+        case PROCESS -> {
+          if (noneStarts.size() > 1 || starts.isEmpty()) {
+            problems.add(where + " must have one none start event or start events with a trigger, found "
+                + noneStarts.size() + " none start events and " + triggered.size() + " others");
+          }
+          for (ElementModel start : triggered) {
+            if (start.trigger == Trigger.ERROR) {
+              problems.add("element '" + start.id + "' (startEvent): an error start event belongs in an event subprocess");
+            } else {
+              scope.triggeredStartEvents.add(start);
+            }
+          }
+        }
+        case EVENT_SUB_PROCESS -> {
+          if (starts.size() != 1 || triggered.size() != 1) {
+            problems.add(where + " must have exactly one start event with a timer, message, signal or error"
+                + " definition, found " + starts.size() + " start events");
+          } else {
+            scope.eventStartEvent = triggered.get(0);
+          }
+          return;
+        }
+        default -> {
+          if (noneStarts.size() != 1 || !triggered.isEmpty()) {
+            problems.add(where + " must have exactly one none start event, found " + noneStarts.size()
+                + (triggered.isEmpty() ? "" : " and " + triggered.size() + " start events with a trigger"));
+          }
+        }
+      }
+      if (noneStarts.size() == 1) {
         scope.noneStartEvent = noneStarts.get(0);
       }
     }
@@ -192,8 +241,9 @@ public final class BpmnTransformer {
       String where = describe(node);
       ElementModel model;
       if (node instanceof StartEvent start) {
-        unsupportedDefinitions(start, where);
         model = new ElementModel(id, name, ElementKind.START_EVENT);
+        model.interrupting = start.isInterrupting();
+        triggers(start.getEventDefinitions(), model, where, "a start event");
       } else if (node instanceof EndEvent end) {
         model = new ElementModel(id, name, ElementKind.END_EVENT);
         for (EventDefinition definition : end.getEventDefinitions()) {
@@ -206,6 +256,17 @@ public final class BpmnTransformer {
       } else if (node instanceof IntermediateThrowEvent event) {
         unsupportedDefinitions(event, where);
         model = new ElementModel(id, name, ElementKind.INTERMEDIATE_THROW_EVENT);
+      } else if (node instanceof IntermediateCatchEvent event) {
+        model = new ElementModel(id, name, ElementKind.INTERMEDIATE_CATCH_EVENT);
+        triggers(event.getEventDefinitions(), model, where, "an intermediate catch event");
+        if (model.trigger == Trigger.NONE || model.trigger == Trigger.ERROR) {
+          problems.add(where + ": an intermediate catch event needs a timer, message or signal definition");
+        }
+      } else if (node instanceof ReceiveTask receive) {
+        model = new ElementModel(id, name, ElementKind.RECEIVE_TASK);
+        message(receive.getMessage(), receive, model, where);
+      } else if (node instanceof EventBasedGateway) {
+        model = new ElementModel(id, name, ElementKind.EVENT_BASED_GATEWAY);
       } else if (node instanceof BoundaryEvent boundary) {
         model = boundary(boundary, where);
       } else if (node instanceof ServiceTask || node instanceof SendTask || node instanceof BusinessRuleTask) {
@@ -223,11 +284,8 @@ public final class BpmnTransformer {
       } else if (node instanceof ManualTask) {
         model = new ElementModel(id, name, ElementKind.MANUAL_TASK);
       } else if (node instanceof SubProcess subProcess) {
-        if (subProcess.triggeredByEvent()) {
-          unsupported(where, "event subprocesses");
-          return null;
-        }
-        model = new ElementModel(id, name, ElementKind.SUB_PROCESS);
+        model = new ElementModel(id, name,
+            subProcess.triggeredByEvent() ? ElementKind.EVENT_SUB_PROCESS : ElementKind.SUB_PROCESS);
         elements.put(id, model);
         container(model, subProcess.getFlowElements());
       } else if (node instanceof ExclusiveGateway) {
@@ -254,15 +312,8 @@ public final class BpmnTransformer {
     private ElementModel boundary(BoundaryEvent boundary, String where) {
       ElementModel model = new ElementModel(boundary.getId(), boundary.getName(), ElementKind.BOUNDARY_EVENT);
       model.interrupting = boundary.cancelActivity();
-      for (EventDefinition definition : boundary.getEventDefinitions()) {
-        if (definition instanceof ErrorEventDefinition error) {
-          model.errorEvent = true;
-          model.errorCode = error.getError() == null ? null : blankToNull(error.getError().getErrorCode());
-        } else {
-          unsupported(where, definition.getElementType().getTypeName() + " on a boundary event");
-        }
-      }
-      if (!model.errorEvent && boundary.getEventDefinitions().isEmpty()) {
+      triggers(boundary.getEventDefinitions(), model, where, "a boundary event");
+      if (model.trigger == Trigger.NONE) {
         problems.add(where + ": a boundary event needs an event definition");
       }
       pendingAttachments.put(model, boundary.getAttachedTo() == null ? null : boundary.getAttachedTo().getId());
@@ -271,11 +322,85 @@ public final class BpmnTransformer {
 
     private final Map<ElementModel, String> pendingAttachments = new LinkedHashMap<>();
 
-    private void unsupportedDefinitions(Event event, String where) {
-      Collection<EventDefinition> definitions = event instanceof StartEvent start ? start.getEventDefinitions()
-          : ((IntermediateThrowEvent) event).getEventDefinitions();
-      for (EventDefinition definition : definitions) {
+    private void unsupportedDefinitions(IntermediateThrowEvent event, String where) {
+      for (EventDefinition definition : event.getEventDefinitions()) {
         unsupported(where, definition.getElementType().getTypeName() + " on a " + event.getElementType().getTypeName());
+      }
+    }
+
+    /** Reads the one event definition of a catching event (none, timer, message, signal or error). */
+    private void triggers(Collection<EventDefinition> definitions, ElementModel model, String where, String what) {
+      if (definitions.size() > 1) {
+        problems.add(where + ": " + what + " with more than one event definition is not supported");
+        return;
+      }
+      for (EventDefinition definition : definitions) {
+        if (definition instanceof ErrorEventDefinition error) {
+          model.trigger = Trigger.ERROR;
+          model.errorEvent = true;
+          model.errorCode = error.getError() == null ? null : blankToNull(error.getError().getErrorCode());
+        } else if (definition instanceof TimerEventDefinition timer) {
+          model.trigger = Trigger.TIMER;
+          model.timer = timer(timer, where);
+        } else if (definition instanceof MessageEventDefinition message) {
+          message(message.getMessage(), null, model, where);
+        } else if (definition instanceof SignalEventDefinition signal) {
+          model.trigger = Trigger.SIGNAL;
+          if (signal.getSignal() == null || signal.getSignal().getName() == null || signal.getSignal().getName().isBlank()) {
+            problems.add(where + ": the signal event needs a signal with a name");
+          } else {
+            model.signalName = feel(where, signal.getSignal().getName(), false);
+          }
+        } else {
+          unsupported(where, definition.getElementType().getTypeName() + " on " + what);
+        }
+      }
+    }
+
+    private TimerDefinition timer(TimerEventDefinition timer, String where) {
+      TimerDefinition.Type type;
+      String text;
+      if (timer.getTimeDate() != null) {
+        type = TimerDefinition.Type.DATE;
+        text = timer.getTimeDate().getTextContent();
+      } else if (timer.getTimeDuration() != null) {
+        type = TimerDefinition.Type.DURATION;
+        text = timer.getTimeDuration().getTextContent();
+      } else if (timer.getTimeCycle() != null) {
+        type = TimerDefinition.Type.CYCLE;
+        text = timer.getTimeCycle().getTextContent();
+      } else {
+        problems.add(where + ": the timer needs a date, a duration or a cycle");
+        return null;
+      }
+      if (text == null || text.isBlank()) {
+        problems.add(where + ": the timer's " + type.name().toLowerCase(Locale.ROOT) + " is empty");
+        return null;
+      }
+      org.tsumugi.engine.feel.Expression value = feel(where, text.strip(), false);
+      if (value != null && value.isStatic()) {
+        try {
+          TimerSchedule.parse(type, value.source());
+        } catch (IllegalArgumentException e) {
+          problems.add(where + ": " + e.getMessage());
+        }
+      }
+      return value == null ? null : new TimerDefinition(type, value);
+    }
+
+    /** A message catch: its name (literal or FEEL) and, except on start events, its correlation key. */
+    private void message(Message message, FlowNode owner, ElementModel model, String where) {
+      model.trigger = Trigger.MESSAGE;
+      if (message == null || message.getName() == null || message.getName().isBlank()) {
+        problems.add(where + ": the message event needs a message with a name");
+        return;
+      }
+      model.messageName = feel(where, message.getName(), false);
+      ZeebeSubscription subscription = message.getSingleExtensionElement(ZeebeSubscription.class);
+      if (subscription != null && subscription.getCorrelationKey() != null && !subscription.getCorrelationKey().isBlank()) {
+        model.correlationKey = feel(where, subscription.getCorrelationKey(), false);
+      } else if (model.kind != ElementKind.START_EVENT) {
+        problems.add(where + ": the message '" + message.getName() + "' needs a zeebe:subscription correlationKey");
       }
     }
 

@@ -4,8 +4,10 @@ package org.tsumugi.engine.model;
 public enum ElementKind {
   PROCESS,
   SUB_PROCESS,
+  EVENT_SUB_PROCESS,
   START_EVENT,
   END_EVENT,
+  INTERMEDIATE_CATCH_EVENT,
   INTERMEDIATE_THROW_EVENT,
   BOUNDARY_EVENT,
   SERVICE_TASK,
@@ -14,11 +16,13 @@ public enum ElementKind {
   BUSINESS_RULE_TASK,
   TASK,
   MANUAL_TASK,
+  RECEIVE_TASK,
   EXCLUSIVE_GATEWAY,
   PARALLEL_GATEWAY,
+  EVENT_BASED_GATEWAY,
   SEQUENCE_FLOW;
 
   public boolean isContainer() {
-    return this == PROCESS || this == SUB_PROCESS;
+    return this == PROCESS || this == SUB_PROCESS || this == EVENT_SUB_PROCESS;
   }
 }

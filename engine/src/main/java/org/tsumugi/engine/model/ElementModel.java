@@ -44,6 +44,20 @@ public final class ElementModel {
   // end events
   boolean terminate;
 
+  // catch events (start, intermediate, boundary, receive task): what they wait for
+  Trigger trigger = Trigger.NONE;
+  TimerDefinition timer;
+  Expression messageName;
+  Expression correlationKey;
+  Expression signalName;
+
+  // containers: event subprocesses listen while their container is active
+  final List<ElementModel> eventSubProcesses = new ArrayList<>();
+  // process: start events that wait for a timer, message or signal
+  final List<ElementModel> triggeredStartEvents = new ArrayList<>();
+  // event subprocess: its one start event
+  ElementModel eventStartEvent;
+
   ElementModel(String id, String name, ElementKind kind) {
     this.id = id;
     this.name = name;
@@ -137,6 +151,65 @@ public final class ElementModel {
 
   public boolean isTerminateEndEvent() {
     return terminate;
+  }
+
+  public Trigger trigger() {
+    return trigger;
+  }
+
+  public TimerDefinition timer() {
+    return timer;
+  }
+
+  /** Message name, literal or FEEL. */
+  public Expression messageName() {
+    return messageName;
+  }
+
+  /** Correlation key of an intermediate or boundary message event (FEEL, evaluated when it starts waiting). */
+  public Expression correlationKey() {
+    return correlationKey;
+  }
+
+  public Expression signalName() {
+    return signalName;
+  }
+
+  public List<ElementModel> eventSubProcesses() {
+    return eventSubProcesses;
+  }
+
+  public List<ElementModel> triggeredStartEvents() {
+    return triggeredStartEvents;
+  }
+
+  public ElementModel eventStartEvent() {
+    return eventStartEvent;
+  }
+
+  /**
+   * The catch events that wait while an instance of this element is active: the element itself (intermediate
+   * catch event, receive task), the targets of an event-based gateway, boundary events, and the start events
+   * of event subprocesses in a container. Error events are not among them: errors are thrown, not awaited.
+   */
+  public List<ElementModel> awaitedEvents() {
+    List<ElementModel> awaited = new ArrayList<>();
+    if (kind == ElementKind.INTERMEDIATE_CATCH_EVENT || kind == ElementKind.RECEIVE_TASK) {
+      awaited.add(this);
+    } else if (kind == ElementKind.EVENT_BASED_GATEWAY) {
+      outgoing.forEach(flow -> awaited.add(flow.target()));
+    }
+    for (ElementModel boundary : boundaryEvents) {
+      if (boundary.trigger.awaited()) {
+        awaited.add(boundary);
+      }
+    }
+    for (ElementModel eventSubProcess : eventSubProcesses) {
+      if (eventSubProcess.eventStartEvent != null && eventSubProcess.eventStartEvent.trigger.awaited()) {
+        awaited.add(eventSubProcess.eventStartEvent);
+      }
+    }
+    return awaited;
   }
 
   /** Whether this catching error event handles a thrown code. */

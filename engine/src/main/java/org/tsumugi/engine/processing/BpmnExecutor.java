@@ -2,6 +2,7 @@ package org.tsumugi.engine.processing;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.tsumugi.engine.model.FlowModel;
 import org.tsumugi.engine.model.Mapping;
 import org.tsumugi.engine.state.ElementInstance;
 import org.tsumugi.engine.state.EngineState;
+import org.tsumugi.engine.state.EventSubscription;
 import org.tsumugi.engine.state.Incident;
 import org.tsumugi.engine.state.Job;
 import org.tsumugi.engine.state.JobState;
@@ -39,6 +41,12 @@ final class BpmnExecutor {
   private final Deque<Runnable> agenda = new ArrayDeque<>();
   /** Variables a catch event carries from its trigger to its completion, within one command. */
   private final Map<Long, Map<String, Object>> eventVariables = new HashMap<>();
+  /**
+   * Triggers that reach a catch event before it exists, within one command: the target of an event-based gateway,
+   * the start event of an event subprocess or of a process. Keyed by flow scope key and element id.
+   */
+  private final Map<String, Map<String, Object>> arrivingTriggers = new HashMap<>();
+  private final Subscriptions subscriptions;
 
   /** What the processor needs to hear about as instances move. */
   interface Listener {
@@ -47,16 +55,20 @@ final class BpmnExecutor {
     void processCompleted(ElementInstance root, Map<String, Object> variables);
 
     void processTerminated(ElementInstance root);
+
+    /** A subscription opened, or a timer's due date moved. */
+    void subscriptionOpened(EventSubscription subscription);
   }
 
-  BpmnExecutor(EngineState state, FeelEngine feel, LongSupplier clock, History history, Variables variables,
-      Listener listener) {
+  BpmnExecutor(EngineState state, FeelEngine feel, LongSupplier clock, ZoneId zone, History history,
+      Variables variables, Listener listener) {
     this.state = state;
     this.feel = feel;
     this.clock = clock;
     this.history = history;
     this.variables = variables;
     this.listener = listener;
+    this.subscriptions = new Subscriptions(state, feel, clock, zone, listener::subscriptionOpened);
   }
 
   Variables variables() {
@@ -66,15 +78,94 @@ final class BpmnExecutor {
   // ---------------------------------------------------------------- entry points
 
   ElementInstance startProcess(ProcessDefinition definition, Map<String, Object> initialVariables) {
+    return startProcess(definition, initialVariables, definition.model.root().noneStartEvent());
+  }
+
+  private ElementInstance startProcess(ProcessDefinition definition, Map<String, Object> initialVariables,
+      ElementModel startEvent) {
     long key = state.nextKey();
     ElementModel root = definition.model.root();
     ElementInstance instance = new ElementInstance(key, key, definition.key, definition.bpmnProcessId,
         definition.version, root.id(), definition.name, ElementKind.PROCESS, -1, clock.getAsLong());
     state.addElementInstance(instance);
     variables.setLocal(instance, initialVariables);
+    arrivingTriggers.put(key + "/" + startEvent.id(), Map.of());
     agenda.add(() -> onActivating(instance));
     drain();
     return instance;
+  }
+
+  /**
+   * A new process version replaces the timer, message and signal start events of the versions before it.
+   *
+   * @throws ExpressionException if a start event's timer or name does not evaluate
+   */
+  void deployed(ProcessDefinition definition) {
+    subscriptions.closeStartEvents(definition.bpmnProcessId);
+    subscriptions.openStartEvents(definition);
+  }
+
+  /**
+   * A timer fired, or a message or signal arrived, for a waiting catch event. Returns false when the catch event no
+   * longer waits (its owner has left), so the caller can tell a match from a miss.
+   */
+  boolean trigger(EventSubscription subscription, Map<String, Object> payload) {
+    ProcessDefinition definition = state.definition(subscription.processDefinitionKey);
+    ElementModel event = definition.model.element(subscription.catchElementId);
+    Map<String, Object> values = payload == null ? Map.of() : payload;
+    history.triggered(subscription);
+    if (subscription.isStartEvent()) {
+      subscriptions.fired(subscription);
+      startProcess(definition, values, event);
+      return true;
+    }
+    ElementInstance owner = state.elementInstance(subscription.ownerKey);
+    if (owner == null || (owner.state != Lifecycle.ACTIVATED && owner.state != Lifecycle.ACTIVATING)) {
+      return false;
+    }
+    if (event.id().equals(owner.elementId)) { // an intermediate catch event or receive task
+      subscriptions.closeAll(owner.key);
+      activated(owner);
+      complete(owner, values, null);
+    } else if (owner.kind == ElementKind.EVENT_BASED_GATEWAY) {
+      subscriptions.closeAll(owner.key);
+      FlowModel flow = model(owner).outgoing().stream().filter(out -> out.target() == event).findFirst().orElseThrow();
+      arrivingTriggers.put(owner.flowScopeKey + "/" + event.id(), values);
+      complete(owner, null, flow);
+    } else if (event.kind() == ElementKind.BOUNDARY_EVENT) {
+      subscriptions.fired(subscription);
+      ElementInstance scope = parent(owner);
+      if (event.interrupting()) {
+        terminate(owner);
+      }
+      ElementInstance boundary = activate(event, scope);
+      eventVariables.put(boundary.key, values);
+    } else {
+      startEventSubProcess(owner, subscription, event, values);
+    }
+    drain();
+    return true;
+  }
+
+  private void startEventSubProcess(ElementInstance scope, EventSubscription subscription, ElementModel startEvent,
+      Map<String, Object> values) {
+    subscriptions.fired(subscription);
+    if (startEvent.interrupting()) {
+      for (EventSubscription other : state.subscriptionsOf(scope.key)) {
+        ElementModel otherEvent = model(scope).eventSubProcesses().stream().map(ElementModel::eventStartEvent)
+            .filter(start -> start.id().equals(other.catchElementId)).findFirst().orElse(null);
+        if (otherEvent != null) {
+          state.closeSubscription(other);
+        }
+      }
+      for (ElementInstance child : state.children(scope.key)) {
+        terminate(child);
+      }
+      scope.joinTokens.clear();
+      state.changed(scope);
+    }
+    ElementInstance eventSubProcess = activate(startEvent.flowScope(), scope);
+    arrivingTriggers.put(eventSubProcess.key + "/" + startEvent.id(), values);
   }
 
   void cancel(ElementInstance root) {
@@ -153,6 +244,10 @@ final class BpmnExecutor {
         scope.processDefinitionKey, scope.bpmnProcessId, scope.version, element.id(), element.name(), element.kind(),
         scope.key, clock.getAsLong());
     state.addElementInstance(instance);
+    Map<String, Object> arriving = arrivingTriggers.remove(scope.key + "/" + element.id());
+    if (arriving != null) {
+      eventVariables.put(instance.key, arriving);
+    }
     agenda.add(() -> onActivating(instance));
     return instance;
   }
@@ -165,10 +260,20 @@ final class BpmnExecutor {
     if (!applyInputs(instance, element)) {
       return;
     }
+    boolean triggered = eventVariables.containsKey(instance.key);
+    if (!triggered && !openSubscriptions(instance, element)) {
+      return;
+    }
     switch (element.kind()) {
-      case PROCESS, SUB_PROCESS -> {
+      case PROCESS, SUB_PROCESS, EVENT_SUB_PROCESS -> {
         activated(instance);
-        activate(element.noneStartEvent(), instance);
+        activate(startEventOf(instance, element), instance);
+      }
+      case INTERMEDIATE_CATCH_EVENT, RECEIVE_TASK, EVENT_BASED_GATEWAY -> {
+        activated(instance);
+        if (triggered) {
+          complete(instance, eventVariables.remove(instance.key), null);
+        }
       }
       case SERVICE_TASK, SEND_TASK, BUSINESS_RULE_TASK -> createJob(instance, element);
       case SCRIPT_TASK -> {
@@ -199,7 +304,35 @@ final class BpmnExecutor {
     }
   }
 
+  /** A container starts at the start event a trigger arrived at, else at its none start event. */
+  private ElementModel startEventOf(ElementInstance instance, ElementModel container) {
+    for (ElementModel start : container.kind() == ElementKind.EVENT_SUB_PROCESS ? List.of(container.eventStartEvent())
+        : container.kind() == ElementKind.PROCESS ? container.triggeredStartEvents() : List.<ElementModel>of()) {
+      if (arrivingTriggers.containsKey(instance.key + "/" + start.id())) {
+        return start;
+      }
+    }
+    arrivingTriggers.remove(instance.key + "/" + container.noneStartEvent().id());
+    return container.noneStartEvent();
+  }
+
+  private boolean openSubscriptions(ElementInstance instance, ElementModel element) {
+    if (element.awaitedEvents().isEmpty()) {
+      return true;
+    }
+    try {
+      subscriptions.open(instance, element, variables.visible(instance));
+      return true;
+    } catch (ExpressionException e) {
+      raiseIncident(instance, "EXTRACT_VALUE_ERROR", e.getMessage(), 0, Incident.Retry.ACTIVATE_ELEMENT);
+      return false;
+    }
+  }
+
   private void activated(ElementInstance instance) {
+    if (instance.state == Lifecycle.ACTIVATED) {
+      return;
+    }
     instance.state = Lifecycle.ACTIVATED;
     state.changed(instance);
     history.element(instance, "ELEMENT_ACTIVATED");
@@ -230,6 +363,7 @@ final class BpmnExecutor {
     instance.state = Lifecycle.COMPLETED;
     instance.endDate = clock.getAsLong();
     state.changed(instance);
+    subscriptions.closeAll(instance.key);
     history.element(instance, "ELEMENT_COMPLETED");
     if (instance.isRoot()) {
       Map<String, Object> result = variables.visible(instance);
@@ -297,6 +431,7 @@ final class BpmnExecutor {
         clearIncident(incident, instance);
       }
     }
+    subscriptions.closeAll(instance.key);
     instance.joinTokens.clear();
     instance.state = Lifecycle.TERMINATED;
     instance.endDate = clock.getAsLong();

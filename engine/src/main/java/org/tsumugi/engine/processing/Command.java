@@ -36,4 +36,10 @@ public sealed interface Command {
 
   /** From the scheduler: a job lock ran out, or a retry back-off ended. */
   record JobDue(long jobKey) implements Command {}
+
+  /** From the scheduler: a timer's due date came. */
+  record TimerDue(long subscriptionKey) implements Command {}
+
+  /** Pins the engine clock at an instant; a negative instant resets it to the system clock. */
+  record PinClock(long epochMillis) implements Command {}
 }

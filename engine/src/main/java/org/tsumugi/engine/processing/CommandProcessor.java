@@ -1,5 +1,6 @@
 package org.tsumugi.engine.processing;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,15 +18,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tsumugi.engine.feel.FeelEngine;
 import org.tsumugi.engine.model.ProcessModel;
+import org.tsumugi.engine.model.Trigger;
 import org.tsumugi.engine.processing.Command.ActivateJobs;
 import org.tsumugi.engine.processing.Command.CancelInstance;
 import org.tsumugi.engine.processing.Command.CompleteJob;
 import org.tsumugi.engine.processing.Command.CreateInstance;
 import org.tsumugi.engine.processing.Command.FailJob;
 import org.tsumugi.engine.processing.Command.JobDue;
+import org.tsumugi.engine.processing.Command.PinClock;
 import org.tsumugi.engine.processing.Command.ResolveIncident;
 import org.tsumugi.engine.processing.Command.SetVariables;
 import org.tsumugi.engine.processing.Command.ThrowError;
+import org.tsumugi.engine.processing.Command.TimerDue;
 import org.tsumugi.engine.processing.Command.UpdateJob;
 import org.tsumugi.engine.processing.Results.ActivatedJob;
 import org.tsumugi.engine.processing.Results.AwaitedInstance;
@@ -35,6 +39,7 @@ import org.tsumugi.engine.processing.Results.Deployment;
 import org.tsumugi.engine.processing.Results.ParsedResource;
 import org.tsumugi.engine.state.ElementInstance;
 import org.tsumugi.engine.state.EngineState;
+import org.tsumugi.engine.state.EventSubscription;
 import org.tsumugi.engine.state.Incident;
 import org.tsumugi.engine.state.Job;
 import org.tsumugi.engine.state.JobState;
@@ -71,6 +76,8 @@ public final class CommandProcessor implements AutoCloseable {
 
   /** Job deadlines and back-off ends: {due time, job key}. Stale entries are skipped when due. */
   private final PriorityQueue<long[]> due = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
+  /** Due dates of timers, as {due date, subscription key}; an entry whose timer moved or closed is skipped. */
+  private final PriorityQueue<long[]> timers = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
   private final Map<Long, Awaiter> awaiters = new HashMap<>();
   private final Map<String, LinkedHashMap<Long, Parked>> parkedByType = new HashMap<>();
   private final PriorityQueue<Parked> parkedDeadlines =
@@ -95,7 +102,8 @@ public final class CommandProcessor implements AutoCloseable {
     this.parser = parser;
     this.history = new History(state, clock::millis);
     Variables variables = new Variables(state, history);
-    this.executor = new BpmnExecutor(state, feel, clock::millis, history, variables, new BpmnExecutor.Listener() {
+    this.executor = new BpmnExecutor(state, feel, clock::millis, ZoneId.systemDefault(), history, variables,
+        new BpmnExecutor.Listener() {
       @Override
       public void jobCreated(Job job) {
         newJobTypes.add(job.type);
@@ -109,6 +117,13 @@ public final class CommandProcessor implements AutoCloseable {
       @Override
       public void processTerminated(ElementInstance root) {
         terminatedInstances.add(root.key);
+      }
+
+      @Override
+      public void subscriptionOpened(EventSubscription subscription) {
+        if (subscription.trigger == Trigger.TIMER) {
+          timers.add(new long[] {subscription.dueDate, subscription.key});
+        }
       }
     });
     reload();
@@ -149,6 +164,12 @@ public final class CommandProcessor implements AutoCloseable {
     for (Job job : state.jobs()) {
       schedule(job);
     }
+    timers.clear();
+    for (EventSubscription subscription : state.subscriptions()) {
+      if (subscription.trigger == Trigger.TIMER) {
+        timers.add(new long[] {subscription.dueDate, subscription.key});
+      }
+    }
   }
 
   private void run() {
@@ -186,6 +207,10 @@ public final class CommandProcessor implements AutoCloseable {
     if (next != null) {
       wait = Math.min(wait, next[0] - clock.millis());
     }
+    long[] nextTimer = timers.peek();
+    if (nextTimer != null) {
+      wait = Math.min(wait, nextTimer[0] - clock.millis());
+    }
     Parked parked = parkedDeadlines.peek();
     if (parked != null) {
       wait = Math.min(wait, parked.deadline() - System.currentTimeMillis());
@@ -212,6 +237,9 @@ public final class CommandProcessor implements AutoCloseable {
     long now = clock.millis();
     while (!due.isEmpty() && due.peek()[0] <= now && batch.size() < MAX_BATCH * 2) {
       batch.add(new Pending(new JobDue(due.poll()[1]), null));
+    }
+    while (!timers.isEmpty() && timers.peek()[0] <= now && batch.size() < MAX_BATCH * 2) {
+      batch.add(new Pending(new TimerDue(timers.poll()[1]), null));
     }
   }
 
@@ -401,6 +429,15 @@ public final class CommandProcessor implements AutoCloseable {
       return setVariables(set);
     } else if (command instanceof JobDue jobDue) {
       return jobDue(jobDue.jobKey());
+    } else if (command instanceof TimerDue timerDue) {
+      return timerDue(timerDue.subscriptionKey());
+    } else if (command instanceof PinClock pin) {
+      if (pin.epochMillis() < 0) {
+        clock.reset();
+      } else {
+        clock.pin(pin.epochMillis());
+      }
+      return null;
     }
     throw new IllegalArgumentException("unknown command " + command);
   }
@@ -420,6 +457,7 @@ public final class CommandProcessor implements AutoCloseable {
         ProcessDefinition definition = new ProcessDefinition(state.nextKey(), model.bpmnProcessId(), version,
             model.name(), resource.name(), resource.checksum(), deploymentKey, resource.content(), model);
         state.addDefinition(definition);
+        executor.deployed(definition);
         history.deployment(definition.key, "CREATED", definition.bpmnProcessId);
         deployed.add(new DeployedProcess(definition.key, definition.bpmnProcessId, version, resource.name()));
       }
@@ -447,6 +485,10 @@ public final class CommandProcessor implements AutoCloseable {
         throw Rejection.notFound("no process definition found with id '" + create.bpmnProcessId() + "' and version "
             + create.version());
       }
+    }
+    if (definition.model.root().noneStartEvent() == null) {
+      throw Rejection.invalidArgument("process '" + definition.bpmnProcessId + "' has no none start event: it starts"
+          + " only by its timer, message or signal start events");
     }
     ElementInstance root = executor.startProcess(definition, create.variables());
     CreatedInstance created = new CreatedInstance(root.key, definition.key, definition.bpmnProcessId,
@@ -613,6 +655,17 @@ public final class CommandProcessor implements AutoCloseable {
       executor.variables().propagate(scope, set.variables());
     }
     return set.elementInstanceKey();
+  }
+
+  private Object timerDue(long subscriptionKey) {
+    EventSubscription timer = state.subscription(subscriptionKey);
+    if (timer == null || timer.trigger != Trigger.TIMER || timer.dueDate > clock.millis()) {
+      return null; // closed, or moved to a later date
+    }
+    if (!executor.trigger(timer, Map.of())) {
+      state.closeSubscription(timer);
+    }
+    return null;
   }
 
   private Object jobDue(long jobKey) {

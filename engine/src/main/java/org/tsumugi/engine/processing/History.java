@@ -2,7 +2,9 @@ package org.tsumugi.engine.processing;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.util.function.LongSupplier;
+import org.tsumugi.engine.model.Trigger;
 import org.tsumugi.engine.state.ElementInstance;
+import org.tsumugi.engine.state.EventSubscription;
 import org.tsumugi.engine.state.EngineState;
 import org.tsumugi.engine.state.HistoryRecord;
 import org.tsumugi.engine.state.Incident;
@@ -42,6 +44,19 @@ final class History {
   void variable(Variable variable, String intent) {
     state.record(new HistoryRecord(variable.key, "VARIABLE", intent, variable.processInstanceKey, null,
         clock.getAsLong(), "{\"name\":" + quote(variable.name) + ",\"scopeKey\":" + variable.scopeKey + "}"));
+  }
+
+  /** A timer fired, or a message or signal was correlated; names and due dates only, never payloads or keys. */
+  void triggered(EventSubscription subscription) {
+    String valueType = switch (subscription.trigger) {
+      case TIMER -> "TIMER";
+      case MESSAGE -> "MESSAGE_SUBSCRIPTION";
+      default -> "SIGNAL_SUBSCRIPTION";
+    };
+    String payload = subscription.trigger == Trigger.TIMER ? "{\"dueDate\":" + subscription.dueDate + "}"
+        : "{\"name\":" + quote(subscription.eventName) + "}";
+    state.record(new HistoryRecord(subscription.key, valueType, "TRIGGERED", subscription.processInstanceKey,
+        subscription.catchElementId, clock.getAsLong(), payload));
   }
 
   void deployment(long key, String intent, String bpmnProcessId) {

@@ -27,6 +27,8 @@ public final class EngineState {
   private final Map<Long, Job> jobs = new HashMap<>();
   private final Map<String, LinkedHashSet<Long>> activatableJobsByType = new HashMap<>();
   private final Map<Long, Incident> incidents = new LinkedHashMap<>();
+  private final Map<Long, EventSubscription> subscriptions = new LinkedHashMap<>();
+  private final Map<Long, Set<Long>> subscriptionsByOwner = new HashMap<>();
 
   final Set<Entity> dirty = new LinkedHashSet<>();
   final List<ProcessDefinition> newDefinitions = new ArrayList<>();
@@ -216,6 +218,53 @@ public final class EngineState {
     changed(incident);
   }
 
+  // --- event subscriptions
+
+  public void addSubscription(EventSubscription subscription) {
+    subscriptions.put(subscription.key, subscription);
+    subscriptionsByOwner.computeIfAbsent(subscription.ownerKey, k -> new LinkedHashSet<>()).add(subscription.key);
+    changed(subscription);
+  }
+
+  public EventSubscription subscription(long key) {
+    return subscriptions.get(key);
+  }
+
+  /** Open subscriptions of an owner; owner 0 holds the start events of processes. */
+  public List<EventSubscription> subscriptionsOf(long ownerKey) {
+    Set<Long> keys = subscriptionsByOwner.get(ownerKey);
+    if (keys == null) {
+      return List.of();
+    }
+    List<EventSubscription> result = new ArrayList<>(keys.size());
+    keys.forEach(key -> result.add(subscriptions.get(key)));
+    return result;
+  }
+
+  /** Every open subscription, oldest first. */
+  public Collection<EventSubscription> subscriptions() {
+    return subscriptions.values();
+  }
+
+  public void closeSubscription(EventSubscription subscription) {
+    subscription.open = false;
+    subscriptions.remove(subscription.key);
+    Set<Long> keys = subscriptionsByOwner.get(subscription.ownerKey);
+    if (keys != null) {
+      keys.remove(subscription.key);
+      if (keys.isEmpty()) {
+        subscriptionsByOwner.remove(subscription.ownerKey);
+      }
+    }
+    changed(subscription);
+  }
+
+  void loaded(EventSubscription subscription) {
+    subscription.persisted = true;
+    subscriptions.put(subscription.key, subscription);
+    subscriptionsByOwner.computeIfAbsent(subscription.ownerKey, k -> new LinkedHashSet<>()).add(subscription.key);
+  }
+
   void clear() {
     definitions.clear();
     definitionsById.clear();
@@ -225,6 +274,8 @@ public final class EngineState {
     jobs.clear();
     activatableJobsByType.clear();
     incidents.clear();
+    subscriptions.clear();
+    subscriptionsByOwner.clear();
     dirty.clear();
     newDefinitions.clear();
     history.clear();

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tsumugi.engine.model.ElementKind;
 import org.tsumugi.engine.model.ProcessModel;
+import org.tsumugi.engine.model.Trigger;
 
 /**
  * Writes the changes of one batch of commands in one transaction, and reads the runtime state back
@@ -61,6 +62,8 @@ public final class StateStore {
     List<Object[]> changedJobs = new ArrayList<>();
     List<Object[]> newIncidents = new ArrayList<>();
     List<Object[]> changedIncidents = new ArrayList<>();
+    List<Object[]> newSubscriptions = new ArrayList<>();
+    List<Object[]> changedSubscriptions = new ArrayList<>();
     for (Entity entity : state.dirty) {
       if (entity instanceof ElementInstance e) {
         if (e.isRoot()) {
@@ -93,6 +96,13 @@ public final class StateStore {
             : new Object[] {i.key, i.errorType, i.errorMessage, i.resolved ? "RESOLVED" : "ACTIVE", i.retry.name(),
                 i.processInstanceKey, i.processDefinitionKey, i.bpmnProcessId, i.elementInstanceKey, i.elementId,
                 nullIfZero(i.jobKey), i.creationTime});
+      } else if (entity instanceof EventSubscription s) {
+        (s.persisted ? changedSubscriptions : newSubscriptions).add(s.persisted
+            ? new Object[] {s.open ? "OPEN" : "CLOSED", nullIfZero(s.dueDate), s.repetitions, s.key}
+            : new Object[] {s.key, s.trigger.name(), s.open ? "OPEN" : "CLOSED", s.processDefinitionKey, s.bpmnProcessId,
+                nullIfZero(s.processInstanceKey), nullIfZero(s.ownerKey), s.catchElementId, s.interrupting,
+                s.creationTime, nullIfZero(s.dueDate), s.repetitions, s.timerType, s.timerValue, s.eventName,
+                s.correlationKey});
       }
     }
     batch("INSERT INTO process_instance (process_instance_key, definition_key, bpmn_process_id, version, state,"
@@ -116,6 +126,12 @@ public final class StateStore {
         + " definition_key, bpmn_process_id, element_instance_key, element_id, job_key, creation_time)"
         + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", newIncidents);
     batch("UPDATE incident SET state = ? WHERE incident_key = ?", changedIncidents);
+    batch("INSERT INTO event_subscription (subscription_key, event_trigger, state, definition_key, bpmn_process_id,"
+        + " process_instance_key, owner_key, catch_element_id, interrupting, creation_time, due_date, repetitions,"
+        + " timer_type, timer_value, event_name, correlation_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        newSubscriptions);
+    batch("UPDATE event_subscription SET state = ?, due_date = ?, repetitions = ? WHERE subscription_key = ?",
+        changedSubscriptions);
 
     List<Object[]> history = new ArrayList<>(state.history.size());
     for (HistoryRecord r : state.history) {
@@ -201,6 +217,25 @@ public final class StateStore {
           if (element != null) {
             state.loaded(new Incident(rs.getLong(1), rs.getString(2), rs.getString(3), element, rs.getLong(6),
                 rs.getLong(7), Incident.Retry.valueOf(rs.getString(4))));
+          }
+        });
+    loadSubscriptions(state);
+  }
+
+  private void loadSubscriptions(EngineState state) {
+    jdbc.query("SELECT subscription_key, event_trigger, definition_key, bpmn_process_id, process_instance_key,"
+        + " owner_key, catch_element_id, interrupting, creation_time, due_date, repetitions, timer_type, timer_value,"
+        + " event_name, correlation_key FROM event_subscription WHERE state = 'OPEN' ORDER BY subscription_key", rs -> {
+          EventSubscription s = new EventSubscription(rs.getLong(1), Trigger.valueOf(rs.getString(2)), rs.getLong(3),
+              rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getString(7), rs.getBoolean(8), rs.getLong(9));
+          s.dueDate = rs.getLong(10);
+          s.repetitions = rs.getInt(11);
+          s.timerType = rs.getString(12);
+          s.timerValue = rs.getString(13);
+          s.eventName = rs.getString(14);
+          s.correlationKey = rs.getString(15);
+          if (s.isStartEvent() || state.elementInstance(s.ownerKey) != null) {
+            state.loaded(s);
           }
         });
   }
