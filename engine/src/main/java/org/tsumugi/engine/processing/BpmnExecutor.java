@@ -113,12 +113,11 @@ final class BpmnExecutor {
     ProcessDefinition definition = state.definition(subscription.processDefinitionKey);
     ElementModel event = definition.model.element(subscription.catchElementId);
     Map<String, Object> values = payload == null ? Map.of() : payload;
-    history.triggered(subscription);
     if (subscription.isStartEvent()) {
-      subscriptions.fired(subscription);
-      startProcess(definition, values, event);
+      startAt(subscription, values);
       return true;
     }
+    history.triggered(subscription);
     ElementInstance owner = state.elementInstance(subscription.ownerKey);
     if (owner == null || (owner.state != Lifecycle.ACTIVATED && owner.state != Lifecycle.ACTIVATING)) {
       return false;
@@ -145,6 +144,15 @@ final class BpmnExecutor {
     }
     drain();
     return true;
+  }
+
+  /** A process start event's timer, message or signal arrived: returns the instance that starts there. */
+  ElementInstance startAt(EventSubscription startEvent, Map<String, Object> payload) {
+    ProcessDefinition definition = state.definition(startEvent.processDefinitionKey);
+    history.triggered(startEvent);
+    subscriptions.fired(startEvent);
+    return startProcess(definition, payload == null ? Map.of() : payload,
+        definition.model.element(startEvent.catchElementId));
   }
 
   private void startEventSubProcess(ElementInstance scope, EventSubscription subscription, ElementModel startEvent,

@@ -42,4 +42,16 @@ public sealed interface Command {
 
   /** Pins the engine clock at an instant; a negative instant resets it to the system clock. */
   record PinClock(long epochMillis) implements Command {}
+
+  /** A message for the subscriptions that wait for it; with a positive time to live, buffered for later ones. */
+  record PublishMessage(String name, String correlationKey, long timeToLive, String messageId,
+      Map<String, Object> variables) implements Command {}
+
+  /** A message for the subscriptions that wait for it now, never buffered; rejected when none does. */
+  record CorrelateMessage(String name, String correlationKey, Map<String, Object> variables) implements Command {}
+
+  /** From the scheduler: buffered messages have expired. */
+  record ExpireMessages() implements Command {}
+
+  record BroadcastSignal(String name, Map<String, Object> variables) implements Command {}
 }

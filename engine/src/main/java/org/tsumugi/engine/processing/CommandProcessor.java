@@ -73,6 +73,8 @@ public final class CommandProcessor implements AutoCloseable {
   private final BiFunction<String, byte[], ProcessModel> parser;
   private final BpmnExecutor executor;
   private final History history;
+  private final Messages messages;
+  private final Signals signals;
 
   /** Job deadlines and back-off ends: {due time, job key}. Stale entries are skipped when due. */
   private final PriorityQueue<long[]> due = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
@@ -112,11 +114,13 @@ public final class CommandProcessor implements AutoCloseable {
       @Override
       public void processCompleted(ElementInstance root, Map<String, Object> result) {
         completedInstances.put(root.key, result);
+        messages.instanceEnded(root);
       }
 
       @Override
       public void processTerminated(ElementInstance root) {
         terminatedInstances.add(root.key);
+        messages.instanceEnded(root);
       }
 
       @Override
@@ -124,8 +128,11 @@ public final class CommandProcessor implements AutoCloseable {
         if (subscription.trigger == Trigger.TIMER) {
           timers.add(new long[] {subscription.dueDate, subscription.key});
         }
+        messages.opened(subscription);
       }
     });
+    this.messages = new Messages(state, executor, history, clock::millis);
+    this.signals = new Signals(state, executor, history);
     reload();
     this.writer = new Thread(this::run, "tsumugi-engine-writer");
     writer.setDaemon(false);
@@ -211,6 +218,7 @@ public final class CommandProcessor implements AutoCloseable {
     if (nextTimer != null) {
       wait = Math.min(wait, nextTimer[0] - clock.millis());
     }
+    wait = Math.min(wait, state.messages.nextDeadline() - clock.millis());
     Parked parked = parkedDeadlines.peek();
     if (parked != null) {
       wait = Math.min(wait, parked.deadline() - System.currentTimeMillis());
@@ -241,6 +249,9 @@ public final class CommandProcessor implements AutoCloseable {
     while (!timers.isEmpty() && timers.peek()[0] <= now && batch.size() < MAX_BATCH * 2) {
       batch.add(new Pending(new TimerDue(timers.poll()[1]), null));
     }
+    if (state.messages.nextDeadline() <= now) {
+      batch.add(new Pending(new Command.ExpireMessages(), null));
+    }
   }
 
   /** Runs the batch; a command that fails with a bug is dropped and the rest run again on clean state. */
@@ -254,6 +265,7 @@ public final class CommandProcessor implements AutoCloseable {
       for (int i = 0; i < remaining.size(); i++) {
         try {
           Object outcome = apply(remaining.get(i).command);
+          messages.settle();
           if (outcome == PARK) {
             park((ActivateJobs) remaining.get(i).command, remaining.get(i).future);
           }
@@ -314,6 +326,7 @@ public final class CommandProcessor implements AutoCloseable {
     newAwaiters.clear();
     completedInstances.clear();
     terminatedInstances.clear();
+    messages.reset();
   }
 
   private void safeReload() {
@@ -431,6 +444,15 @@ public final class CommandProcessor implements AutoCloseable {
       return jobDue(jobDue.jobKey());
     } else if (command instanceof TimerDue timerDue) {
       return timerDue(timerDue.subscriptionKey());
+    } else if (command instanceof Command.PublishMessage publish) {
+      return messages.publish(publish);
+    } else if (command instanceof Command.CorrelateMessage correlate) {
+      return messages.correlate(correlate);
+    } else if (command instanceof Command.ExpireMessages) {
+      messages.expire();
+      return null;
+    } else if (command instanceof Command.BroadcastSignal broadcast) {
+      return signals.broadcast(broadcast.name(), broadcast.variables());
     } else if (command instanceof PinClock pin) {
       if (pin.epochMillis() < 0) {
         clock.reset();

@@ -59,6 +59,11 @@ final class History {
         subscription.catchElementId, clock.getAsLong(), payload));
   }
 
+  /** A message was published or expired, or a signal broadcast: by name only, never key or payload. */
+  void event(String valueType, long key, String intent, String name) {
+    state.record(new HistoryRecord(key, valueType, intent, 0, null, clock.getAsLong(), "{\"name\":" + quote(name) + "}"));
+  }
+
   void deployment(long key, String intent, String bpmnProcessId) {
     state.record(new HistoryRecord(key, "PROCESS", intent, 0, bpmnProcessId, clock.getAsLong(), null));
   }

@@ -30,6 +30,14 @@ public final class Rejection extends RuntimeException {
     return new Rejection(409, "INVALID_STATE", detail);
   }
 
+  public static Rejection alreadyExists(String detail) {
+    return new Rejection(409, "ALREADY_EXISTS", detail);
+  }
+
+  public static Rejection tooLarge(String detail) {
+    return new Rejection(413, "PAYLOAD_TOO_LARGE", detail);
+  }
+
   public static Rejection unavailable(String detail) {
     return new Rejection(503, "UNAVAILABLE", detail);
   }

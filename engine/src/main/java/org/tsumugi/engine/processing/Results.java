@@ -23,4 +23,7 @@ public final class Results {
   public record AwaitedInstance(CreatedInstance created, CompletableFuture<Map<String, Object>> completion) {}
 
   public record ActivatedJob(Job job, long deadline, Map<String, Object> variables, String worker, int retries) {}
+
+  /** A correlated message and the first process instance it reached. */
+  public record CorrelatedMessage(long messageKey, long processInstanceKey) {}
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.tsumugi.engine.model.Trigger;
 
 /**
  * The runtime state, owned by the single writer thread. Finished element instances, jobs and
@@ -29,6 +30,10 @@ public final class EngineState {
   private final Map<Long, Incident> incidents = new LinkedHashMap<>();
   private final Map<Long, EventSubscription> subscriptions = new LinkedHashMap<>();
   private final Map<Long, Set<Long>> subscriptionsByOwner = new HashMap<>();
+  /** Open message and signal subscriptions by trigger and name, so a publication or broadcast scans no others. */
+  private final Map<String, Set<Long>> subscriptionsByName = new HashMap<>();
+  /** Buffered messages and the correlation keys of instances that message start events began. */
+  public final MessageBuffer messages = new MessageBuffer(this::changed);
 
   final Set<Entity> dirty = new LinkedHashSet<>();
   final List<ProcessDefinition> newDefinitions = new ArrayList<>();
@@ -223,6 +228,7 @@ public final class EngineState {
   public void addSubscription(EventSubscription subscription) {
     subscriptions.put(subscription.key, subscription);
     subscriptionsByOwner.computeIfAbsent(subscription.ownerKey, k -> new LinkedHashSet<>()).add(subscription.key);
+    indexByName(subscription);
     changed(subscription);
   }
 
@@ -241,6 +247,24 @@ public final class EngineState {
     return result;
   }
 
+  /** Open message or signal subscriptions of a name, oldest first. */
+  public List<EventSubscription> subscriptionsNamed(Trigger trigger, String name) {
+    Set<Long> keys = subscriptionsByName.get(trigger + ":" + name);
+    if (keys == null) {
+      return List.of();
+    }
+    List<EventSubscription> result = new ArrayList<>(keys.size());
+    keys.forEach(key -> result.add(subscriptions.get(key)));
+    return result;
+  }
+
+  private void indexByName(EventSubscription subscription) {
+    if (subscription.eventName != null) {
+      subscriptionsByName.computeIfAbsent(subscription.trigger + ":" + subscription.eventName,
+          k -> new LinkedHashSet<>()).add(subscription.key);
+    }
+  }
+
   /** Every open subscription, oldest first. */
   public Collection<EventSubscription> subscriptions() {
     return subscriptions.values();
@@ -256,6 +280,13 @@ public final class EngineState {
         subscriptionsByOwner.remove(subscription.ownerKey);
       }
     }
+    Set<Long> named = subscriptionsByName.get(subscription.trigger + ":" + subscription.eventName);
+    if (named != null) {
+      named.remove(subscription.key);
+      if (named.isEmpty()) {
+        subscriptionsByName.remove(subscription.trigger + ":" + subscription.eventName);
+      }
+    }
     changed(subscription);
   }
 
@@ -263,6 +294,7 @@ public final class EngineState {
     subscription.persisted = true;
     subscriptions.put(subscription.key, subscription);
     subscriptionsByOwner.computeIfAbsent(subscription.ownerKey, k -> new LinkedHashSet<>()).add(subscription.key);
+    indexByName(subscription);
   }
 
   void clear() {
@@ -276,6 +308,8 @@ public final class EngineState {
     incidents.clear();
     subscriptions.clear();
     subscriptionsByOwner.clear();
+    subscriptionsByName.clear();
+    messages.clear();
     dirty.clear();
     newDefinitions.clear();
     history.clear();

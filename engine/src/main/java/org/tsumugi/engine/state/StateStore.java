@@ -25,11 +25,13 @@ public final class StateStore {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transactions;
   private final ObjectMapper json;
+  private final MessageStore messages;
 
   public StateStore(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectMapper json) {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.json = json;
+    this.messages = new MessageStore(jdbc, this);
   }
 
   /** Writes everything the batch changed, or nothing. */
@@ -133,6 +135,8 @@ public final class StateStore {
     batch("UPDATE event_subscription SET state = ?, due_date = ?, repetitions = ? WHERE subscription_key = ?",
         changedSubscriptions);
 
+    messages.write(state.dirty);
+
     List<Object[]> history = new ArrayList<>(state.history.size());
     for (HistoryRecord r : state.history) {
       history.add(new Object[] {r.key(), r.valueType(), r.intent(), nullIfZero(r.processInstanceKey()), r.elementId(),
@@ -220,6 +224,7 @@ public final class StateStore {
           }
         });
     loadSubscriptions(state);
+    messages.load(state);
   }
 
   private void loadSubscriptions(EngineState state) {
@@ -244,7 +249,7 @@ public final class StateStore {
     return value == 0 ? null : value;
   }
 
-  private String toJson(Object value) {
+  String toJson(Object value) {
     try {
       return json.writeValueAsString(value);
     } catch (JsonProcessingException e) {
@@ -252,7 +257,7 @@ public final class StateStore {
     }
   }
 
-  private <T> T fromJson(String text, TypeReference<T> type) {
+  <T> T fromJson(String text, TypeReference<T> type) {
     try {
       return text == null ? null : json.readValue(text, type);
     } catch (JsonProcessingException e) {
