@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses API requests larger than the configured limit before anything reads them, so a huge
+ * Refuses API requests larger than the configured limit before anything parses them, so a huge
  * variables document cannot exhaust memory. Deployments have their own multipart limits.
  */
 @Component
@@ -39,16 +39,29 @@ class RequestSizeLimit extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     long length = request.getContentLengthLong();
-    if (length > maxBytes || (length < 0 && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding")))) {
-      ProblemDetail problem = new ProblemDetail().type(URI.create("about:blank")).status(413)
-          .title("PAYLOAD_TOO_LARGE").instance(URI.create(request.getRequestURI()))
-          .detail(length > maxBytes ? "the request has " + length + " bytes; at most " + maxBytes + " are accepted"
-              : "requests must state their length; chunked bodies are not accepted");
-      response.setStatus(413);
-      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      json.writeValue(response.getOutputStream(), problem);
+    if (length > maxBytes) {
+      refuse(request, response, "the request has " + length + " bytes; at most " + maxBytes + " are accepted");
+      return;
+    }
+    if (length < 0 && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"))) {
+      // the Camunda client sends bodies over 8 KiB chunked: read them up to the limit, never further
+      byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+      if (body.length > maxBytes) {
+        refuse(request, response, "the request has more than " + maxBytes + " bytes; at most " + maxBytes
+            + " are accepted");
+        return;
+      }
+      chain.doFilter(new ReadBodyRequest(request, body), response);
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  private void refuse(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
+    ProblemDetail problem = new ProblemDetail().type(URI.create("about:blank")).status(413)
+        .title("PAYLOAD_TOO_LARGE").instance(URI.create(request.getRequestURI())).detail(detail);
+    response.setStatus(413);
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    json.writeValue(response.getOutputStream(), problem);
   }
 }

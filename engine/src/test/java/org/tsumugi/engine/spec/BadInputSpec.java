@@ -112,6 +112,26 @@ class BadInputSpec extends EngineTest {
   }
 
   @Test
+  void theClientSendsLargerBodiesChunkedAndTheyAreReadUpToTheLimit() {
+    String id = "chunked";
+    client.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess(id).startEvent().endEvent().done(),
+        id + ".bpmn").send().join();
+    String report = "x".repeat(100_000); // over the client's 8 KiB, so it streams the body chunked
+
+    long key = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion().variables(Map.of("report", report))
+        .send().join().getProcessInstanceKey();
+    assertThat(client.newVariableSearchRequest().filter(f -> f.processInstanceKey(key).name("report")).send().join()
+        .items()).hasSize(1);
+
+    assertThatThrownBy(() -> client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
+        .variables(Map.of("report", "x".repeat(5 * 1024 * 1024))).send().join())
+        .isInstanceOfSatisfying(ProblemException.class, e -> {
+          assertThat(e.code()).isEqualTo(413);
+          assertThat(e.details().getDetail()).contains("at most 4194304");
+        });
+  }
+
+  @Test
   void aKeyThatIsNotANumber() throws Exception {
     HttpResponse<String> response = post("/v2/jobs/abc/completion", "{}");
     assertThat(response.statusCode()).isEqualTo(400);
