@@ -387,6 +387,26 @@ class MessageSpec extends EngineTest {
   }
 
   @Test
+  void openMessageSubscriptionsCanBeSearchedUntilTheyAreCorrelated() {
+    String id = uniqueId("search");
+    deploy(waitsForMessage(id));
+    long key = start(id, Map.of("orderId", "o-3")).getProcessInstanceKey();
+
+    var open = client.newMessageSubscriptionSearchRequest().filter(f -> f.processInstanceKey(key)).send().join()
+        .items();
+    assertThat(open).hasSize(1);
+    assertThat(open.get(0).getMessageName()).isEqualTo(id + "-paid");
+    assertThat(open.get(0).getCorrelationKey()).isEqualTo("o-3");
+    assertThat(open.get(0).getElementId()).isEqualTo("paid");
+    assertThat(client.newMessageSubscriptionSearchRequest().filter(f -> f.messageName(id + "-paid").correlationKey("o-4"))
+        .send().join().items()).isEmpty();
+
+    publish(id + "-paid", "o-3");
+    assertThat(client.newMessageSubscriptionSearchRequest().filter(f -> f.processInstanceKey(key)).send().join()
+        .items()).isEmpty();
+  }
+
+  @Test
   void aMessageWithoutANameIsRefused() {
     assertThatThrownBy(() -> client.newPublishMessageCommand().messageName(" ").correlationKey("k").send().join())
         .isInstanceOfSatisfying(ProblemException.class, problem -> {
