@@ -30,6 +30,10 @@ public final class ElementModel {
   Expression script;
   String resultVariable;
 
+  // business rule tasks with zeebe:calledDecision (result in resultVariable)
+  Expression calledDecisionId;
+  boolean decisionOfSameDeployment;
+
   // containers
   ElementModel noneStartEvent;
   final List<ElementModel> children = new ArrayList<>();
@@ -108,6 +112,16 @@ public final class ElementModel {
 
   public String resultVariable() {
     return resultVariable;
+  }
+
+  /** The called decision's id (literal or FEEL); null unless the task evaluates a decision itself. */
+  public Expression calledDecisionId() {
+    return calledDecisionId;
+  }
+
+  /** bindingType "deployment": the decision version deployed with the process, not the latest. */
+  public boolean decisionOfSameDeployment() {
+    return decisionOfSameDeployment;
   }
 
   public ElementModel noneStartEvent() {

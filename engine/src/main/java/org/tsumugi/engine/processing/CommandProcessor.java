@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tsumugi.engine.decision.DecisionDefinition;
+import org.tsumugi.engine.decision.DecisionRequirements;
 import org.tsumugi.engine.feel.FeelEngine;
 import org.tsumugi.engine.model.ProcessModel;
 import org.tsumugi.engine.processing.Command.ActivateJobs;
@@ -68,6 +70,7 @@ public final class CommandProcessor implements AutoCloseable {
   private final BiFunction<String, byte[], ProcessModel> parser;
   private final BpmnExecutor executor;
   private final History history;
+  private final DecisionDeployment decisionDeployment;
 
   /** Job deadlines and back-off ends: {due time, job key}. Stale entries are skipped when due. */
   private final PriorityQueue<long[]> due = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
@@ -111,6 +114,7 @@ public final class CommandProcessor implements AutoCloseable {
         terminatedInstances.add(root.key);
       }
     });
+    this.decisionDeployment = new DecisionDeployment(state, history);
     reload();
     this.writer = new Thread(this::run, "tsumugi-engine-writer");
     writer.setDaemon(false);
@@ -399,6 +403,8 @@ public final class CommandProcessor implements AutoCloseable {
       return resolve(resolve.incidentKey());
     } else if (command instanceof SetVariables set) {
       return setVariables(set);
+    } else if (command instanceof Command.EvaluateDecision evaluate) {
+      return executor.decisions().evaluate(evaluate);
     } else if (command instanceof JobDue jobDue) {
       return jobDue(jobDue.jobKey());
     }
@@ -406,7 +412,11 @@ public final class CommandProcessor implements AutoCloseable {
   }
 
   private Deployment deploy(List<ParsedResource> resources) {
+    decisionDeployment.check(resources);
     long deploymentKey = state.nextKey();
+    List<DecisionRequirements> drgs = new ArrayList<>();
+    List<DecisionDefinition> decisions = new ArrayList<>();
+    decisionDeployment.deploy(resources, deploymentKey, drgs, decisions);
     List<DeployedProcess> deployed = new ArrayList<>();
     for (ParsedResource resource : resources) {
       for (ProcessModel model : resource.processes()) {
@@ -424,7 +434,7 @@ public final class CommandProcessor implements AutoCloseable {
         deployed.add(new DeployedProcess(definition.key, definition.bpmnProcessId, version, resource.name()));
       }
     }
-    return new Deployment(deploymentKey, deployed);
+    return new Deployment(deploymentKey, deployed, drgs, decisions);
   }
 
   private Object create(CreateInstance create) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.tsumugi.engine.decision.DecisionState;
 
 /**
  * The runtime state, owned by the single writer thread. Finished element instances, jobs and
@@ -27,6 +28,7 @@ public final class EngineState {
   private final Map<Long, Job> jobs = new HashMap<>();
   private final Map<String, LinkedHashSet<Long>> activatableJobsByType = new HashMap<>();
   private final Map<Long, Incident> incidents = new LinkedHashMap<>();
+  private final DecisionState decisions = new DecisionState();
 
   final Set<Entity> dirty = new LinkedHashSet<>();
   final List<ProcessDefinition> newDefinitions = new ArrayList<>();
@@ -53,7 +55,12 @@ public final class EngineState {
   }
 
   public boolean hasPendingChanges() {
-    return !dirty.isEmpty() || !newDefinitions.isEmpty() || !history.isEmpty();
+    return !dirty.isEmpty() || !newDefinitions.isEmpty() || !history.isEmpty() || decisions.hasPendingChanges();
+  }
+
+  /** Deployed decisions, and decision instances waiting to be written. */
+  public DecisionState decisions() {
+    return decisions;
   }
 
   // --- definitions
