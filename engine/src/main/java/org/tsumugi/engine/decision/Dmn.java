@@ -20,9 +20,10 @@ import org.camunda.dmn.parser.ParsedDmn;
 import org.camunda.dmn.parser.ParsedLiteralExpression;
 import org.camunda.dmn.parser.ParsedRule;
 import org.camunda.feel.syntaxtree.Val;
+import org.camunda.feel.syntaxtree.ValError;
+import org.camunda.feel.syntaxtree.ValFatalError;
 import org.camunda.feel.valuemapper.ValueMapper;
 import org.tsumugi.engine.feel.FeelEngine;
-import org.tsumugi.engine.model.InvalidModelException;
 import scala.jdk.javaapi.CollectionConverters;
 import scala.util.Either;
 
@@ -42,22 +43,22 @@ public final class Dmn {
   /**
    * Reads a .dmn resource.
    *
-   * @throws InvalidModelException naming the resource and dmn-scala's reason
+   * @throws InvalidDmnException naming the resource and dmn-scala's reason
    */
   public DrgModel parse(String resourceName, byte[] content) {
     String head = new String(content, 0, Math.min(content.length, 4096), StandardCharsets.UTF_8)
         .toUpperCase(Locale.ROOT);
     if (head.contains("<!DOCTYPE") || head.contains("<!ENTITY")) {
-      throw new InvalidModelException(resourceName, List.of("document type declarations are not allowed in DMN"));
+      throw new InvalidDmnException(resourceName, "document type declarations are not allowed in DMN");
     }
     Either<DmnEngine.Failure, ParsedDmn> result;
     try {
       result = engine.parse(new ByteArrayInputStream(content));
     } catch (RuntimeException e) {
-      throw new InvalidModelException(resourceName, List.of("not readable as DMN: " + e.getMessage()));
+      throw new InvalidDmnException(resourceName, "not readable as DMN: " + e.getMessage());
     }
     if (result.isLeft()) {
-      throw new InvalidModelException(resourceName, List.of(result.left().get().message()));
+      throw new InvalidDmnException(resourceName, reason(result.left().get().message(), content));
     }
     ParsedDmn parsed = result.right().get();
     Definitions definitions = parsed.model().getDefinitions();
@@ -66,12 +67,32 @@ public final class Dmn {
       decisions.add(new DrgModel.DecisionModel(decision.id(), decision.name(), type(decision.logic())));
     }
     if (decisions.isEmpty()) {
-      throw new InvalidModelException(resourceName, List.of("it contains no decision"));
+      throw new InvalidDmnException(resourceName, "it contains no decision");
     }
     if (definitions.getId() == null || definitions.getId().isBlank()) {
-      throw new InvalidModelException(resourceName, List.of("its definitions element has no id"));
+      throw new InvalidDmnException(resourceName, "its definitions element has no id");
     }
     return new DrgModel(definitions.getId(), definitions.getName(), List.copyOf(decisions), parsed);
+  }
+
+  /**
+   * dmn-scala reports unreadable XML only as "Unable to parse model"; reading it again with the DMN model
+   * API yields the cause (the line, the unexpected element, the bad attribute value).
+   */
+  private static String reason(String message, byte[] content) {
+    if (!message.contains("Unable to parse model")) {
+      return message;
+    }
+    try {
+      org.camunda.bpm.model.dmn.Dmn.readModelFromStream(new ByteArrayInputStream(content));
+    } catch (RuntimeException e) {
+      Throwable cause = e;
+      while (cause.getCause() != null && cause.getCause() != cause) {
+        cause = cause.getCause();
+      }
+      return "not readable as DMN XML: " + cause.getMessage();
+    }
+    return message;
   }
 
   /** Evaluates one decision of a graph (and the decisions it requires) with the given variables. */
@@ -85,13 +106,8 @@ public final class Dmn {
       }
     }
     if (result.isLeft()) {
-      String failedId = decisionId;
-      for (DrgModel.DecisionModel decision : drg.decisions()) {
-        boolean done = evaluated.stream().anyMatch(e -> e.decisionId().equals(decision.id()));
-        if (!done && result.left().get().failure().message().contains("'" + decision.id() + "'")) {
-          failedId = decision.id();
-        }
-      }
+      String failedId = evaluated.stream().filter(Evaluation.EvaluatedDecision::failed).findFirst()
+          .map(Evaluation.EvaluatedDecision::decisionId).orElse(decisionId);
       return new Evaluation(List.copyOf(evaluated), null, result.left().get().failure().message(), failedId);
     }
     Object output = FeelEngine.toJsonValue(result.right().get().value());
@@ -115,8 +131,10 @@ public final class Dmn {
         rules.add(new Evaluation.Rule(rule.rule().id(), all.indexOf(rule.rule()) + 1, List.copyOf(outputs)));
       }
     }
+    Val result = entry.result().result();
+    boolean failed = result instanceof ValError || result instanceof ValFatalError;
     return new Evaluation.EvaluatedDecision(entry.id(), entry.name(), type(entry.decisionLogic()), List.copyOf(inputs),
-        List.copyOf(rules), value(entry.result().result()));
+        List.copyOf(rules), failed ? null : value(result), failed);
   }
 
   private static Object value(Val value) {

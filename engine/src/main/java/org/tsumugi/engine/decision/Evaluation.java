@@ -15,13 +15,16 @@ public record Evaluation(List<EvaluatedDecision> decisions, Object output, Strin
 
   /** What failed, naming the decision and dmn-scala's reason, e.g. a UNIQUE table with two matching rules. */
   public String describeFailure(String calledDecisionId) {
+    List<String> matched = decisions.stream().filter(EvaluatedDecision::failed)
+        .flatMap(decision -> decision.rules().stream()).map(Rule::id).toList();
     return "failed to evaluate decision '" + failedDecisionId + "'"
         + (failedDecisionId.equals(calledDecisionId) ? "" : " (required by '" + calledDecisionId + "')")
-        + ": " + failure;
+        + ": " + failure + (matched.isEmpty() ? "" : " (matched rules: " + String.join(", ", matched) + ")");
   }
 
+  /** Failed: the decision whose evaluation failed, with what it saw up to then (e.g. the rules that all matched). */
   public record EvaluatedDecision(String decisionId, String name, String type, List<Input> inputs, List<Rule> rules,
-      Object output) {}
+      Object output, boolean failed) {}
 
   public record Input(String id, String name, Object value) {}
 

@@ -24,16 +24,19 @@ public final class EvaluationRecords {
 
   public static List<DecisionInstanceRecord> of(long evaluationKey, DecisionRequirements drg,
       DecisionDefinition called, Evaluation evaluation, Origin origin, long now, DecisionState decisions) {
+    String failure = evaluation.failed() && evaluation.failure().length() > MAX_FAILURE
+        ? evaluation.failure().substring(0, MAX_FAILURE) : evaluation.failure();
     List<DecisionInstanceRecord> records = new ArrayList<>();
+    boolean failureRecorded = false;
     for (Evaluation.EvaluatedDecision evaluated : evaluation.decisions()) {
       DecisionDefinition definition = definition(decisions, evaluated.decisionId(), drg, called);
+      failureRecorded |= evaluated.failed();
       records.add(new DecisionInstanceRecord(evaluationKey + "-" + (records.size() + 1), evaluationKey, definition,
-          false, now, null, origin.processDefinitionKey(), origin.processInstanceKey(), origin.elementInstanceKey(),
-          origin.elementId(), inputs(evaluated.inputs()), rules(evaluated.rules()), json(evaluated.output())));
+          evaluated.failed(), now, evaluated.failed() ? failure : null, origin.processDefinitionKey(),
+          origin.processInstanceKey(), origin.elementInstanceKey(), origin.elementId(), inputs(evaluated.inputs()),
+          rules(evaluated.rules()), evaluated.failed() ? null : json(evaluated.output())));
     }
-    if (evaluation.failed()) {
-      String failure = evaluation.failure().length() > MAX_FAILURE ? evaluation.failure().substring(0, MAX_FAILURE)
-          : evaluation.failure();
+    if (evaluation.failed() && !failureRecorded) {
       records.add(new DecisionInstanceRecord(evaluationKey + "-" + (records.size() + 1), evaluationKey,
           definition(decisions, evaluation.failedDecisionId(), drg, called), true, now, failure,
           origin.processDefinitionKey(), origin.processInstanceKey(), origin.elementInstanceKey(), origin.elementId(),

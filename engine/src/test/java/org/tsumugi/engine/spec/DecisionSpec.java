@@ -114,6 +114,8 @@ class DecisionSpec extends EngineTest {
         .items();
     assertThat(failed).hasSize(1);
     assertThat(failed.get(0).getEvaluationFailure()).containsIgnoringCase("unique");
+    assertThat(client.newDecisionInstanceGetRequest(failed.get(0).getDecisionInstanceId()).send().join()
+        .getMatchedRules()).extracting(MatchedDecisionRule::getRuleId).containsExactly("working_age", "elderly");
     assertThat(client.newEvaluateDecisionCommand().decisionId("copayment_" + s).variables(Map.of("age", 40)).send()
         .join().getDecisionOutput()).isEqualTo("0.3");
   }
