@@ -49,8 +49,7 @@ public final class DecisionState {
   }
 
   public DecisionRequirements latestDrg(String drgId) {
-    TreeMap<Integer, DecisionRequirements> versions = drgsById.get(drgId);
-    return versions == null ? null : versions.lastEntry().getValue();
+    return latest(drgsById, drgId);
   }
 
   public DecisionDefinition decision(long key) {
@@ -58,27 +57,27 @@ public final class DecisionState {
   }
 
   public DecisionDefinition latestDecision(String decisionId) {
-    TreeMap<Integer, DecisionDefinition> versions = decisionsById.get(decisionId);
+    return latest(decisionsById, decisionId);
+  }
+
+  private static <T> T latest(Map<String, TreeMap<Integer, T>> byId, String id) {
+    TreeMap<Integer, T> versions = byId.get(id);
     return versions == null ? null : versions.lastEntry().getValue();
   }
 
   /** The latest version of a decision that was deployed no later than the given deployment. */
   public DecisionDefinition decisionAsOf(String decisionId, long deploymentKey) {
-    TreeMap<Integer, DecisionDefinition> versions = decisionsById.get(decisionId);
-    if (versions == null) {
-      return null;
-    }
-    return versions.descendingMap().values().stream().filter(d -> d.deploymentKey() <= deploymentKey).findFirst()
-        .orElse(null);
+    return versions(decisionId).descendingMap().values().stream().filter(d -> d.deploymentKey() <= deploymentKey)
+        .findFirst().orElse(null);
   }
 
   /** The version of a decision that belongs to the given version of its graph. */
   public DecisionDefinition decisionOfDrg(String decisionId, long drgKey) {
-    TreeMap<Integer, DecisionDefinition> versions = decisionsById.get(decisionId);
-    if (versions == null) {
-      return null;
-    }
-    return versions.values().stream().filter(d -> d.drgKey() == drgKey).findFirst().orElse(null);
+    return versions(decisionId).values().stream().filter(d -> d.drgKey() == drgKey).findFirst().orElse(null);
+  }
+
+  private TreeMap<Integer, DecisionDefinition> versions(String decisionId) {
+    return decisionsById.getOrDefault(decisionId, new TreeMap<>());
   }
 
   public boolean hasPendingChanges() {
