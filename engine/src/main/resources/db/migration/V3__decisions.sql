@@ -23,6 +23,7 @@ CREATE TABLE decision_definition (
   drg_key BIGINT NOT NULL,
   drg_id VARCHAR(255) NOT NULL,
   deployment_key BIGINT NOT NULL,
+  version_tag VARCHAR(255),
   CONSTRAINT uq_decision_definition_version UNIQUE (decision_id, version)
 );
 

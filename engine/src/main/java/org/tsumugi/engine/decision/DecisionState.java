@@ -71,6 +71,12 @@ public final class DecisionState {
         .findFirst().orElse(null);
   }
 
+  /** The latest version of a decision that carries the given version tag. */
+  public DecisionDefinition decisionTagged(String decisionId, String versionTag) {
+    return versions(decisionId).descendingMap().values().stream().filter(d -> versionTag.equals(d.versionTag()))
+        .findFirst().orElse(null);
+  }
+
   /** The version of a decision that belongs to the given version of its graph. */
   public DecisionDefinition decisionOfDrg(String decisionId, long drgKey) {
     return versions(decisionId).values().stream().filter(d -> d.drgKey() == drgKey).findFirst().orElse(null);

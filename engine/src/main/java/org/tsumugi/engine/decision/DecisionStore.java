@@ -32,10 +32,10 @@ public final class DecisionStore {
     List<Object[]> decisions = new ArrayList<>();
     for (DecisionDefinition d : state.newDecisions) {
       decisions.add(new Object[] {d.key(), d.decisionId(), d.name(), d.version(), d.type(), d.drgKey(), d.drgId(),
-          d.deploymentKey()});
+          d.deploymentKey(), d.versionTag()});
     }
     batch("INSERT INTO decision_definition (decision_key, decision_id, name, version, decision_type, drg_key, drg_id,"
-        + " deployment_key) VALUES (?,?,?,?,?,?,?,?)", decisions);
+        + " deployment_key, version_tag) VALUES (?,?,?,?,?,?,?,?,?)", decisions);
     List<Object[]> instances = new ArrayList<>();
     for (DecisionInstanceRecord i : state.newInstances) {
       DecisionDefinition d = i.decision();
@@ -67,10 +67,10 @@ public final class DecisionStore {
           drgs.put(drg.key(), drg);
           state.putDrg(drg);
         });
-    jdbc.query("SELECT decision_key, decision_id, name, version, decision_type, drg_key, drg_id, deployment_key"
-        + " FROM decision_definition ORDER BY decision_key", rs -> {
+    jdbc.query("SELECT decision_key, decision_id, name, version, decision_type, drg_key, drg_id, deployment_key,"
+        + " version_tag FROM decision_definition ORDER BY decision_key", rs -> {
           state.putDecision(new DecisionDefinition(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-              rs.getString(5), rs.getLong(6), rs.getString(7), rs.getLong(8)));
+              rs.getString(5), rs.getLong(6), rs.getString(7), rs.getLong(8), rs.getString(9)));
         });
   }
 

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.Definitions;
+import org.camunda.bpm.model.xml.instance.DomElement;
 import org.camunda.dmn.Audit;
 import org.camunda.dmn.DmnEngine;
 import org.camunda.dmn.parser.ParsedDecision;
@@ -30,6 +32,7 @@ import scala.util.Either;
 /** The engine's door to dmn-scala: reads .dmn resources and evaluates their decisions with an audit trail. */
 public final class Dmn {
   private static final ValueMapper VALUES = ValueMapper.defaultValueMapper();
+  private static final String ZEEBE_NS = "http://camunda.org/schema/zeebe/1.0";
 
   private final DmnEngine engine;
 
@@ -64,7 +67,8 @@ public final class Dmn {
     Definitions definitions = parsed.model().getDefinitions();
     List<DrgModel.DecisionModel> decisions = new ArrayList<>();
     for (ParsedDecision decision : CollectionConverters.asJava(parsed.decisions())) {
-      decisions.add(new DrgModel.DecisionModel(decision.id(), decision.name(), type(decision.logic())));
+      decisions.add(new DrgModel.DecisionModel(decision.id(), decision.name(), type(decision.logic()),
+          versionTag(parsed, decision.id())));
     }
     if (decisions.isEmpty()) {
       throw new InvalidDmnException(resourceName, "it contains no decision");
@@ -73,6 +77,21 @@ public final class Dmn {
       throw new InvalidDmnException(resourceName, "its definitions element has no id");
     }
     return new DrgModel(definitions.getId(), definitions.getName(), List.copyOf(decisions), parsed);
+  }
+
+  /** The value of a decision's zeebe:versionTag extension element, as Camunda Modeler writes it. */
+  private static String versionTag(ParsedDmn parsed, String decisionId) {
+    Decision decision = parsed.model().getModelElementById(decisionId);
+    if (decision == null || decision.getExtensionElements() == null) {
+      return null;
+    }
+    for (DomElement child : decision.getExtensionElements().getDomElement().getChildElements()) {
+      if (ZEEBE_NS.equals(child.getNamespaceURI()) && "versionTag".equals(child.getLocalName())) {
+        String value = child.getAttribute("value");
+        return value == null || value.isBlank() ? null : value;
+      }
+    }
+    return null;
   }
 
   /**

@@ -9,6 +9,9 @@ import org.camunda.dmn.parser.ParsedDmn;
  */
 public record DrgModel(String id, String name, List<DecisionModel> decisions, ParsedDmn parsed) {
 
-  /** One decision of the graph; type as the REST API names it (DECISION_TABLE, LITERAL_EXPRESSION, ...). */
-  public record DecisionModel(String id, String name, String type) {}
+  /**
+   * One decision of the graph; type as the REST API names it (DECISION_TABLE, LITERAL_EXPRESSION, ...);
+   * versionTag from its zeebe:versionTag extension, or null.
+   */
+  public record DecisionModel(String id, String name, String type, String versionTag) {}
 }

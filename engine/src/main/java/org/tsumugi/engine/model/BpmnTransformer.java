@@ -316,9 +316,11 @@ public final class BpmnTransformer {
         problems.add(where + ": zeebe:calledDecision needs a resultVariable");
       }
       model.resultVariable = called.getResultVariable();
-      model.decisionOfSameDeployment = called.getBindingType() == ZeebeBindingType.deployment;
-      if (called.getBindingType() == ZeebeBindingType.versionTag) {
-        unsupported(where, "zeebe:calledDecision with bindingType versionTag");
+      model.decisionBinding = called.getBindingType() == null ? ZeebeBindingType.latest.name()
+          : called.getBindingType().name();
+      model.decisionVersionTag = blankToNull(called.getVersionTag());
+      if (called.getBindingType() == ZeebeBindingType.versionTag && model.decisionVersionTag == null) {
+        problems.add(where + ": zeebe:calledDecision with bindingType versionTag needs a versionTag");
       }
     }
 

@@ -32,7 +32,8 @@ public final class ElementModel {
 
   // business rule tasks with zeebe:calledDecision (result in resultVariable)
   Expression calledDecisionId;
-  boolean decisionOfSameDeployment;
+  String decisionBinding;
+  String decisionVersionTag;
 
   // containers
   ElementModel noneStartEvent;
@@ -119,9 +120,14 @@ public final class ElementModel {
     return calledDecisionId;
   }
 
-  /** bindingType "deployment": the decision version deployed with the process, not the latest. */
-  public boolean decisionOfSameDeployment() {
-    return decisionOfSameDeployment;
+  /** The zeebe:calledDecision bindingType: "latest" (the default), "deployment" or "versionTag". */
+  public String decisionBinding() {
+    return decisionBinding;
+  }
+
+  /** With bindingType "versionTag": the tag the called decision must carry. */
+  public String decisionVersionTag() {
+    return decisionVersionTag;
   }
 
   public ElementModel noneStartEvent() {

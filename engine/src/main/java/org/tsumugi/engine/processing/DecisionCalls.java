@@ -58,14 +58,10 @@ final class DecisionCalls {
     } catch (ExpressionException e) {
       return Outcome.incident("EXTRACT_VALUE_ERROR", e.getMessage());
     }
-    DecisionState decisions = state.decisions();
-    DecisionDefinition decision = element.decisionOfSameDeployment()
-        ? decisions.decisionAsOf(decisionId, state.definition(instance.processDefinitionKey).deploymentKey)
-        : decisions.latestDecision(decisionId);
+    DecisionDefinition decision = called(decisionId, element, instance);
     if (decision == null) {
       return Outcome.incident("CALLED_DECISION_ERROR", "no decision found with id '" + decisionId + "'"
-          + (element.decisionOfSameDeployment() ? " deployed with this process" : "")
-          + "; deploy it, then resolve this incident");
+          + bindingCondition(element) + "; deploy it, then resolve this incident");
     }
     RecordedEvaluation evaluated = evaluate(decision, context, new Origin(instance.processDefinitionKey,
         instance.processInstanceKey, instance.key, instance.elementId));
@@ -76,6 +72,25 @@ final class DecisionCalls {
     Map<String, Object> result = new HashMap<>();
     result.put(element.resultVariable(), evaluation.output());
     return new Outcome(result, null, null);
+  }
+
+  /** The version the task's bindingType asks for, or null. */
+  private DecisionDefinition called(String decisionId, ElementModel element, ElementInstance instance) {
+    DecisionState decisions = state.decisions();
+    return switch (element.decisionBinding()) {
+      case "deployment" -> decisions.decisionAsOf(decisionId,
+          state.definition(instance.processDefinitionKey).deploymentKey);
+      case "versionTag" -> decisions.decisionTagged(decisionId, element.decisionVersionTag());
+      default -> decisions.latestDecision(decisionId);
+    };
+  }
+
+  private static String bindingCondition(ElementModel element) {
+    return switch (element.decisionBinding()) {
+      case "deployment" -> " deployed with this process";
+      case "versionTag" -> " and version tag '" + element.decisionVersionTag() + "'";
+      default -> "";
+    };
   }
 
   /** For the REST API: by key, or the latest version of an id. */

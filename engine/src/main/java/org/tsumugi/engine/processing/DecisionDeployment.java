@@ -78,7 +78,8 @@ final class DecisionDeployment {
       for (DrgModel.DecisionModel decision : model.decisions()) {
         DecisionDefinition previous = deployed.latestDecision(decision.id());
         DecisionDefinition definition = new DecisionDefinition(state.nextKey(), decision.id(), decision.name(),
-            previous == null ? 1 : previous.version() + 1, decision.type(), drg.key(), drg.drgId(), deploymentKey);
+            previous == null ? 1 : previous.version() + 1, decision.type(), drg.key(), drg.drgId(), deploymentKey,
+            decision.versionTag());
         deployed.addDecision(definition);
         history.decisionDeployed(definition.key(), "DECISION", definition.decisionId());
         decisions.add(definition);

@@ -150,6 +150,40 @@ class BusinessRuleTaskSpec extends EngineTest {
   }
 
   @Test
+  void withBindingTypeVersionTagTheTaskUsesTheLatestVersionWithThatTag() {
+    String s = suffix();
+    String id = uniqueId("tagged");
+    String fy2024 = DecisionFixtures.tagged(fixedCopayment(s), "copayment_" + s, "FY2024");
+    String fy2026 = DecisionFixtures.tagged(fixedCopayment(s).replace("<text>0.3</text>", "<text>0.25</text>"),
+        "copayment_" + s, "FY2026");
+    client.newDeployResourceCommand().addResourceStringUtf8(fy2024, "copayment.dmn").send().join();
+    client.newDeployResourceCommand().addResourceStringUtf8(fy2026, "copayment.dmn").send().join();
+    deploy(Bpmn.createExecutableProcess(id).startEvent()
+        .businessRuleTask("decide", t -> t.zeebeCalledDecisionId("copayment_" + s).zeebeResultVariable("result")
+            .zeebeBindingType(ZeebeBindingType.versionTag).zeebeVersionTag("FY2024"))
+        .endEvent().done());
+
+    assertThat(client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
+        .variables(Map.of("age", 40)).withResult().send().join().getVariablesAsMap()).containsEntry("result", 0.3);
+  }
+
+  @Test
+  void anUnknownVersionTagIsAnIncidentNamingIt() {
+    String s = suffix();
+    String id = uniqueId("untagged");
+    deployDmn(client, "claim-check.dmn", s);
+    deploy(Bpmn.createExecutableProcess(id).startEvent()
+        .businessRuleTask("check", t -> t.zeebeCalledDecisionId("claimCheck_" + s).zeebeResultVariable("findings")
+            .zeebeBindingType(ZeebeBindingType.versionTag).zeebeVersionTag("FY2030"))
+        .endEvent().done());
+    long key = start(id, Map.of("points", 1, "actualDays", 1)).getProcessInstanceKey();
+
+    Incident incident = onlyActiveIncident(key);
+    assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.CALLED_DECISION_ERROR);
+    assertThat(incident.getErrorMessage()).contains("claimCheck_" + s).contains("FY2030");
+  }
+
+  @Test
   void theEvaluationIsADecisionInstanceOfTheTaskAndTheHistoryNamesItWithoutValues() {
     String s = suffix();
     String id = uniqueId("record");

@@ -34,6 +34,13 @@ final class DecisionFixtures {
     return dmn("copayment.dmn", suffix).replace("&gt;= 65", "&gt;= 70");
   }
 
+  /** The table with a zeebe:versionTag on its decision, as Camunda Modeler writes one. */
+  static String tagged(String dmn, String decisionId, String versionTag) {
+    return dmn.replaceFirst("<definitions ", "<definitions xmlns:zeebe=\"http://camunda.org/schema/zeebe/1.0\" ")
+        .replaceFirst("(<decision id=\"" + decisionId + "\"[^>]*>)", "$1<extensionElements><zeebe:versionTag value=\""
+            + versionTag + "\" /></extensionElements>");
+  }
+
   static DeploymentEvent deployDmn(CamundaClient client, String file, String suffix) {
     return client.newDeployResourceCommand().addResourceStringUtf8(dmn(file, suffix), file).send().join();
   }
