@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import org.tsumugi.engine.decision.Dmn;
 import org.tsumugi.engine.model.BpmnTransformer;
 import org.tsumugi.engine.processing.Command;
 import org.tsumugi.engine.processing.CommandProcessor;
@@ -24,6 +25,7 @@ public final class Deployer {
 
   private final CommandProcessor engine;
   private final BpmnTransformer transformer;
+  private final Dmn dmn = new Dmn(System::currentTimeMillis);
 
   public Deployer(CommandProcessor engine, BpmnTransformer transformer) {
     this.engine = engine;
@@ -44,9 +46,12 @@ public final class Deployer {
   private ParsedResource parse(String name, byte[] content) {
     String resourceName = name == null || name.isBlank() ? "unnamed.bpmn" : name;
     String lower = resourceName.toLowerCase(Locale.ROOT);
+    if (lower.endsWith(".dmn")) {
+      return new ParsedResource(resourceName, content, sha256(content), List.of(), dmn.parse(resourceName, content));
+    }
     if (!lower.endsWith(".bpmn") && !lower.endsWith(".xml")) {
       throw Rejection.invalidArgument("resource '" + resourceName + "' cannot be deployed: only BPMN processes"
-          + " (.bpmn) are supported so far");
+          + " (.bpmn) and DMN decisions (.dmn) are supported so far");
     }
     return new ParsedResource(resourceName, content, sha256(content), transformer.transform(resourceName, content));
   }

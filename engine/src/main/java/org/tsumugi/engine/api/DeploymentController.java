@@ -41,7 +41,8 @@ class DeploymentController {
             .processDefinitionId(process.bpmnProcessId()).processDefinitionVersion(process.version())
             .resourceName(process.resourceName()).tenantId(TENANT)
             .processDefinitionKey(Keys.format(process.key()))))
-        .toList();
+        .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+    deployed.addAll(DecisionResults.deployed(deployment));
     return new DeploymentResult().deploymentKey(Keys.format(deployment.key())).tenantId(TENANT).deployments(deployed);
   }
 }

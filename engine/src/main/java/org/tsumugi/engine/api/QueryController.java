@@ -30,7 +30,7 @@ class QueryController {
   }
 
   private static Search readModel(String resource) {
-    Search search = ReadModels.BY_PATH.get(resource);
+    Search search = ReadModels.BY_PATH.getOrDefault(resource, DecisionReadModels.BY_PATH.get(resource));
     if (search == null) {
       throw Rejection.notFound("no such resource: /v2/" + resource);
     }

@@ -65,7 +65,7 @@ public final class FeelEngine {
   }
 
   /** FEEL may answer with Scala or temporal values; variables hold only JSON-shaped Java values. */
-  static Object toJsonValue(Object value) {
+  public static Object toJsonValue(Object value) {
     if (value == null || value instanceof String || value instanceof Boolean || value instanceof Number) {
       return value;
     }

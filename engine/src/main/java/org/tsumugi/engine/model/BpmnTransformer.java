@@ -30,6 +30,8 @@ import io.camunda.zeebe.model.bpmn.instance.Task;
 import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeInput;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
@@ -269,6 +271,9 @@ public final class BpmnTransformer {
         model = new ElementModel(id, name, ElementKind.EVENT_BASED_GATEWAY);
       } else if (node instanceof BoundaryEvent boundary) {
         model = boundary(boundary, where);
+      } else if (node instanceof BusinessRuleTask && node.getSingleExtensionElement(ZeebeCalledDecision.class) != null) {
+        model = new ElementModel(id, name, ElementKind.BUSINESS_RULE_TASK);
+        calledDecision(node.getSingleExtensionElement(ZeebeCalledDecision.class), model, where);
       } else if (node instanceof ServiceTask || node instanceof SendTask || node instanceof BusinessRuleTask) {
         model = new ElementModel(id, name, kindOf(node));
         jobDefinition(node, model, where, true);
@@ -423,6 +428,24 @@ public final class BpmnTransformer {
         for (ZeebeHeader header : headers.getHeaders()) {
           model.taskHeaders.put(header.getKey(), header.getValue());
         }
+      }
+    }
+
+    private void calledDecision(ZeebeCalledDecision called, ElementModel model, String where) {
+      if (called.getDecisionId() == null || called.getDecisionId().isBlank()) {
+        problems.add(where + ": zeebe:calledDecision needs a decisionId");
+      } else {
+        model.calledDecisionId = feel(where, called.getDecisionId(), false);
+      }
+      if (called.getResultVariable() == null || called.getResultVariable().isBlank()) {
+        problems.add(where + ": zeebe:calledDecision needs a resultVariable");
+      }
+      model.resultVariable = called.getResultVariable();
+      model.decisionBinding = called.getBindingType() == null ? ZeebeBindingType.latest.name()
+          : called.getBindingType().name();
+      model.decisionVersionTag = blankToNull(called.getVersionTag());
+      if (called.getBindingType() == ZeebeBindingType.versionTag && model.decisionVersionTag == null) {
+        problems.add(where + ": zeebe:calledDecision with bindingType versionTag needs a versionTag");
       }
     }
 

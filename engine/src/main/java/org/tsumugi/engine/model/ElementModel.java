@@ -30,6 +30,11 @@ public final class ElementModel {
   Expression script;
   String resultVariable;
 
+  // business rule tasks with zeebe:calledDecision (result in resultVariable)
+  Expression calledDecisionId;
+  String decisionBinding;
+  String decisionVersionTag;
+
   // containers
   ElementModel noneStartEvent;
   final List<ElementModel> children = new ArrayList<>();
@@ -122,6 +127,21 @@ public final class ElementModel {
 
   public String resultVariable() {
     return resultVariable;
+  }
+
+  /** The called decision's id (literal or FEEL); null unless the task evaluates a decision itself. */
+  public Expression calledDecisionId() {
+    return calledDecisionId;
+  }
+
+  /** The zeebe:calledDecision bindingType: "latest" (the default), "deployment" or "versionTag". */
+  public String decisionBinding() {
+    return decisionBinding;
+  }
+
+  /** With bindingType "versionTag": the tag the called decision must carry. */
+  public String decisionVersionTag() {
+    return decisionVersionTag;
   }
 
   public ElementModel noneStartEvent() {

@@ -38,6 +38,7 @@ final class BpmnExecutor {
   private final History history;
   private final Variables variables;
   private final Listener listener;
+  private final DecisionCalls decisions;
   private final Deque<Runnable> agenda = new ArrayDeque<>();
   /** Variables a catch event carries from its trigger to its completion, within one command. */
   private final Map<Long, Map<String, Object>> eventVariables = new HashMap<>();
@@ -69,10 +70,15 @@ final class BpmnExecutor {
     this.variables = variables;
     this.listener = listener;
     this.subscriptions = new Subscriptions(state, feel, clock, zone, listener::subscriptionOpened);
+    this.decisions = new DecisionCalls(state, feel, clock, history);
   }
 
   Variables variables() {
     return variables;
+  }
+
+  DecisionCalls decisions() {
+    return decisions;
   }
 
   // ---------------------------------------------------------------- entry points
@@ -283,7 +289,14 @@ final class BpmnExecutor {
           complete(instance, eventVariables.remove(instance.key), null);
         }
       }
-      case SERVICE_TASK, SEND_TASK, BUSINESS_RULE_TASK -> createJob(instance, element);
+      case SERVICE_TASK, SEND_TASK -> createJob(instance, element);
+      case BUSINESS_RULE_TASK -> {
+        if (element.isJobTask()) {
+          createJob(instance, element);
+        } else {
+          callDecision(instance, element);
+        }
+      }
       case SCRIPT_TASK -> {
         if (element.isJobTask()) {
           createJob(instance, element);
@@ -495,6 +508,17 @@ final class BpmnExecutor {
       output.put(element.resultVariable(), result);
     }
     complete(instance, output, null);
+  }
+
+  /** Evaluated at once, without a job; the result variable then goes through the output mappings. */
+  private void callDecision(ElementInstance instance, ElementModel element) {
+    DecisionCalls.Outcome outcome = decisions.call(instance, element, variables.visible(instance));
+    if (outcome.incidentType() != null) {
+      raiseIncident(instance, outcome.incidentType(), outcome.message(), 0, Incident.Retry.ACTIVATE_ELEMENT);
+      return;
+    }
+    activated(instance);
+    complete(instance, outcome.variables(), null);
   }
 
   private FlowModel chooseFlow(ElementInstance instance, ElementModel gateway) {

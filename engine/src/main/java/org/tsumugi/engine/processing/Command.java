@@ -34,6 +34,9 @@ public sealed interface Command {
 
   record SetVariables(long elementInstanceKey, Map<String, Object> variables, boolean local) implements Command {}
 
+  /** By decision key, or by decision id (latest version); recorded as decision instances. */
+  record EvaluateDecision(String decisionId, long decisionKey, Map<String, Object> variables) implements Command {}
+
   /** From the scheduler: a job lock ran out, or a retry back-off ended. */
   record JobDue(long jobKey) implements Command {}
 

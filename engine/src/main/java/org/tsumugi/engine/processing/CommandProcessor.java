@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tsumugi.engine.decision.DecisionDefinition;
+import org.tsumugi.engine.decision.DecisionRequirements;
 import org.tsumugi.engine.feel.FeelEngine;
 import org.tsumugi.engine.model.ProcessModel;
 import org.tsumugi.engine.model.Trigger;
@@ -75,6 +77,7 @@ public final class CommandProcessor implements AutoCloseable {
   private final History history;
   private final Messages messages;
   private final Signals signals;
+  private final DecisionDeployment decisionDeployment;
 
   /** Job deadlines and back-off ends: {due time, job key}. Stale entries are skipped when due. */
   private final PriorityQueue<long[]> due = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
@@ -133,6 +136,7 @@ public final class CommandProcessor implements AutoCloseable {
     });
     this.messages = new Messages(state, executor, history, clock::millis);
     this.signals = new Signals(state, executor, history);
+    this.decisionDeployment = new DecisionDeployment(state, history);
     reload();
     this.writer = new Thread(this::run, "tsumugi-engine-writer");
     writer.setDaemon(false);
@@ -440,6 +444,8 @@ public final class CommandProcessor implements AutoCloseable {
       return resolve(resolve.incidentKey());
     } else if (command instanceof SetVariables set) {
       return setVariables(set);
+    } else if (command instanceof Command.EvaluateDecision evaluate) {
+      return executor.decisions().evaluate(evaluate);
     } else if (command instanceof JobDue jobDue) {
       return jobDue(jobDue.jobKey());
     } else if (command instanceof TimerDue timerDue) {
@@ -465,7 +471,11 @@ public final class CommandProcessor implements AutoCloseable {
   }
 
   private Deployment deploy(List<ParsedResource> resources) {
+    decisionDeployment.check(resources);
     long deploymentKey = state.nextKey();
+    List<DecisionRequirements> drgs = new ArrayList<>();
+    List<DecisionDefinition> decisions = new ArrayList<>();
+    decisionDeployment.deploy(resources, deploymentKey, drgs, decisions);
     List<DeployedProcess> deployed = new ArrayList<>();
     for (ParsedResource resource : resources) {
       for (ProcessModel model : resource.processes()) {
@@ -484,7 +494,7 @@ public final class CommandProcessor implements AutoCloseable {
         deployed.add(new DeployedProcess(definition.key, definition.bpmnProcessId, version, resource.name()));
       }
     }
-    return new Deployment(deploymentKey, deployed);
+    return new Deployment(deploymentKey, deployed, drgs, decisions);
   }
 
   private Object create(CreateInstance create) {

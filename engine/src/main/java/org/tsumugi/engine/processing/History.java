@@ -68,6 +68,18 @@ final class History {
     state.record(new HistoryRecord(key, "PROCESS", intent, 0, bpmnProcessId, clock.getAsLong(), null));
   }
 
+  void decisionDeployed(long key, String valueType, String id) {
+    state.record(new HistoryRecord(key, valueType, "CREATED", 0, id, clock.getAsLong(), null));
+  }
+
+  /** Names the decision instance, whose own table holds the evaluated values; this record holds none. */
+  void decisionEvaluated(long evaluationKey, boolean failed, long processInstanceKey, String elementId,
+      String decisionInstanceKey, String decisionId) {
+    state.record(new HistoryRecord(evaluationKey, "DECISION_EVALUATION", failed ? "DECISION_EVALUATION_FAILED"
+        : "DECISION_EVALUATED", processInstanceKey, elementId, clock.getAsLong(), "{\"decisionInstanceKey\":"
+        + quote(decisionInstanceKey) + ",\"decisionId\":" + quote(decisionId) + "}"));
+  }
+
   private static String quote(String text) {
     return text == null ? "null" : "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + "\"";
   }

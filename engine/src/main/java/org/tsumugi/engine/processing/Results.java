@@ -3,6 +3,9 @@ package org.tsumugi.engine.processing;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.tsumugi.engine.decision.DecisionDefinition;
+import org.tsumugi.engine.decision.DecisionRequirements;
+import org.tsumugi.engine.decision.DrgModel;
 import org.tsumugi.engine.model.ProcessModel;
 import org.tsumugi.engine.state.Job;
 
@@ -10,12 +13,22 @@ import org.tsumugi.engine.state.Job;
 public final class Results {
   private Results() {}
 
-  /** A deployment resource with the processes it defines. */
-  public record ParsedResource(String name, byte[] content, String checksum, List<ProcessModel> processes) {}
+  /** A deployment resource with the processes it defines, or the decision requirements graph (.dmn). */
+  public record ParsedResource(String name, byte[] content, String checksum, List<ProcessModel> processes,
+      DrgModel decisions) {
+    public ParsedResource(String name, byte[] content, String checksum, List<ProcessModel> processes) {
+      this(name, content, checksum, processes, null);
+    }
+  }
 
   public record DeployedProcess(long key, String bpmnProcessId, int version, String resourceName) {}
 
-  public record Deployment(long key, List<DeployedProcess> processes) {}
+  public record Deployment(long key, List<DeployedProcess> processes, List<DecisionRequirements> decisionRequirements,
+      List<DecisionDefinition> decisions) {
+    public Deployment(long key, List<DeployedProcess> processes) {
+      this(key, processes, List.of(), List.of());
+    }
+  }
 
   public record CreatedInstance(long processInstanceKey, long definitionKey, String bpmnProcessId, int version) {}
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.tsumugi.engine.model.Trigger;
+import org.tsumugi.engine.decision.DecisionState;
 
 /**
  * The runtime state, owned by the single writer thread. Finished element instances, jobs and
@@ -34,6 +35,7 @@ public final class EngineState {
   private final Map<String, Set<Long>> subscriptionsByName = new HashMap<>();
   /** Buffered messages and the correlation keys of instances that message start events began. */
   public final MessageBuffer messages = new MessageBuffer(this::changed);
+  private final DecisionState decisions = new DecisionState();
 
   final Set<Entity> dirty = new LinkedHashSet<>();
   final List<ProcessDefinition> newDefinitions = new ArrayList<>();
@@ -60,7 +62,12 @@ public final class EngineState {
   }
 
   public boolean hasPendingChanges() {
-    return !dirty.isEmpty() || !newDefinitions.isEmpty() || !history.isEmpty();
+    return !dirty.isEmpty() || !newDefinitions.isEmpty() || !history.isEmpty() || decisions.hasPendingChanges();
+  }
+
+  /** Deployed decisions, and decision instances waiting to be written. */
+  public DecisionState decisions() {
+    return decisions;
   }
 
   // --- definitions

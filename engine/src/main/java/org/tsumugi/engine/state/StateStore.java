@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.tsumugi.engine.decision.DecisionStore;
 import org.tsumugi.engine.model.ElementKind;
 import org.tsumugi.engine.model.ProcessModel;
 import org.tsumugi.engine.model.Trigger;
@@ -26,12 +27,14 @@ public final class StateStore {
   private final TransactionTemplate transactions;
   private final ObjectMapper json;
   private final MessageStore messages;
+  private final DecisionStore decisions;
 
   public StateStore(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectMapper json) {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.json = json;
     this.messages = new MessageStore(jdbc, this);
+    this.decisions = new DecisionStore(jdbc);
   }
 
   /** Writes everything the batch changed, or nothing. */
@@ -43,6 +46,7 @@ public final class StateStore {
     state.dirty.clear();
     state.newDefinitions.clear();
     state.history.clear();
+    decisions.flushed(state.decisions());
   }
 
   private void write(EngineState state) {
@@ -144,6 +148,7 @@ public final class StateStore {
     }
     batch("INSERT INTO history (record_key, value_type, intent, process_instance_key, element_id, record_time, payload)"
         + " VALUES (?,?,?,?,?,?,?)", history);
+    decisions.write(state.decisions());
 
     if (jdbc.update("UPDATE engine_meta SET long_value = ? WHERE name = 'last_key'", state.lastKey()) == 0) {
       jdbc.update("INSERT INTO engine_meta (name, long_value) VALUES ('last_key', ?)", state.lastKey());
@@ -171,6 +176,7 @@ public final class StateStore {
           state.putDefinition(new ProcessDefinition(rs.getLong(1), bpmnProcessId, rs.getInt(3), rs.getString(4),
               rs.getString(5), rs.getString(6), rs.getLong(7), resource, parser.apply(bpmnProcessId, resource)));
         });
+    decisions.load(state.decisions());
     jdbc.query("SELECT e.element_instance_key, e.process_instance_key, e.definition_key, e.bpmn_process_id, e.version,"
         + " e.element_id, e.element_name, e.element_type, e.flow_scope_key, e.state, e.start_date, e.incident_key,"
         + " e.job_key, e.join_tokens, p.open_incidents FROM process_instance p JOIN element_instance e"
