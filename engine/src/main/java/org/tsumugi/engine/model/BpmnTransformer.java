@@ -198,6 +198,7 @@ public final class BpmnTransformer {
               problems.add("element '" + start.id + "' (startEvent): an error start event belongs in an event subprocess");
             } else {
               scope.triggeredStartEvents.add(start);
+              checkStartTimer(start);
             }
           }
         }
@@ -391,6 +392,23 @@ public final class BpmnTransformer {
         }
       }
       return value == null ? null : new TimerDefinition(type, value);
+    }
+
+    /**
+     * A timer start event has no instance to read variables from: its FEEL value is evaluated now, so a value that
+     * can never work is refused at deployment rather than leaving the process without its timer.
+     */
+    private void checkStartTimer(ElementModel start) {
+      if (start.timer == null || start.timer.value().isStatic()) {
+        return;
+      }
+      String where = "element '" + start.id + "' (startEvent)";
+      try {
+        Object value = start.timer.value().evaluate(BpmnTransformer.this.feel, Map.of());
+        TimerSchedule.parse(start.timer.type(), value == null ? "" : String.valueOf(value));
+      } catch (ExpressionException | IllegalArgumentException e) {
+        problems.add(where + ": " + e.getMessage());
+      }
     }
 
     /** A message catch: its name (literal or FEEL) and, except on start events, its correlation key. */

@@ -86,6 +86,49 @@ class RestartSpec {
     }
   }
 
+  @Test
+  void timersDueWhileTheEngineWasDownFireOnceItIsBack() {
+    Map<String, String> database = TestDatabases.durable("timers");
+    Instant start = Instant.now();
+    long waiting;
+    try (ConfigurableApplicationContext engine = startEngine(database); CamundaClient client = client(engine)) {
+      client.newPinClockCommand().time(start).send().join();
+      client.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("waits").startEvent()
+          .intermediateCatchEvent("oneHour", e -> e.timerWithDuration("PT1H")).endEvent().done(), "waits.bpmn")
+          .addProcessModel(Bpmn.createExecutableProcess("hourly").startEvent().timerWithCycle("R/PT1H").endEvent()
+              .done(), "hourly.bpmn").send().join();
+      waiting = client.newCreateInstanceCommand().bpmnProcessId("waits").latestVersion().send().join()
+          .getProcessInstanceKey();
+    }
+
+    try (ConfigurableApplicationContext engine = startEngine(database); CamundaClient client = client(engine)) {
+      client.newPinClockCommand().time(start.plus(Duration.ofHours(5))).send().join(); // five hours of downtime
+
+      awaitUntil(() -> client.newProcessInstanceGetRequest(waiting).send().join().getState()
+          == ProcessInstanceState.COMPLETED, "the waiting instance completes");
+      awaitUntil(() -> client.newProcessInstanceSearchRequest().filter(f -> f.processDefinitionId("hourly")).send()
+          .join().page().totalItems() == 1, "the hourly cycle starts one instance");
+      client.newPinClockCommand().time(start.plus(Duration.ofHours(5)).plus(Duration.ofMinutes(30))).send().join();
+      assertThat(client.newProcessInstanceSearchRequest().filter(f -> f.processDefinitionId("hourly")).send().join()
+          .page().totalItems()).as("missed firings are not made up one by one").isEqualTo(1);
+    }
+  }
+
+  private static void awaitUntil(java.util.function.BooleanSupplier condition, String what) {
+    Instant deadline = Instant.now().plusSeconds(30);
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("not within 30 s: " + what);
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
   private static void awaitAllCompleted(CamundaClient client, List<Long> instances) {
     Instant deadline = Instant.now().plusSeconds(60);
     while (Instant.now().isBefore(deadline)) {
@@ -106,7 +149,8 @@ class RestartSpec {
   }
 
   static ConfigurableApplicationContext startEngine(Map<String, String> database) {
-    List<String> args = new ArrayList<>(List.of("--server.port=0", "--camunda.client.enabled=false"));
+    List<String> args = new ArrayList<>(List.of("--server.port=0", "--camunda.client.enabled=false",
+        "--tsumugi.engine.clock-control=true"));
     database.forEach((name, value) -> args.add("--" + name + "=" + value));
     return new SpringApplicationBuilder(EngineTestApplication.class).run(args.toArray(String[]::new));
   }
