@@ -16,6 +16,9 @@ public enum ElementKind {
   MANUAL_TASK,
   EXCLUSIVE_GATEWAY,
   PARALLEL_GATEWAY,
+  INCLUSIVE_GATEWAY,
+  CALL_ACTIVITY,
+  MULTI_INSTANCE_BODY,
   SEQUENCE_FLOW;
 
   public boolean isContainer() {
