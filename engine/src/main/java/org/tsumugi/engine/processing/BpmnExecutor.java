@@ -564,6 +564,10 @@ final class BpmnExecutor {
       return true;
     }
     Map<String, Object> context = instance.isRoot() ? new HashMap<>() : variables.visible(parent(instance));
+    if (!instance.isRoot() && MultiInstance.isBodyOf(parent(instance), element)) {
+      // the input element and loop counter are the inner instance's own, set before its mappings run
+      state.variables(instance.key).forEach((name, variable) -> context.put(name, variable.value));
+    }
     Map<String, Object> locals = new LinkedHashMap<>();
     try {
       for (Mapping input : element.inputs()) {

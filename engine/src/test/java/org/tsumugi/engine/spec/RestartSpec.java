@@ -105,13 +105,13 @@ class RestartSpec {
     throw new AssertionError("not every instance completed within a minute after the restart");
   }
 
-  private static ConfigurableApplicationContext startEngine(Map<String, String> database) {
+  static ConfigurableApplicationContext startEngine(Map<String, String> database) {
     List<String> args = new ArrayList<>(List.of("--server.port=0", "--camunda.client.enabled=false"));
     database.forEach((name, value) -> args.add("--" + name + "=" + value));
     return new SpringApplicationBuilder(EngineTestApplication.class).run(args.toArray(String[]::new));
   }
 
-  private static CamundaClient client(ConfigurableApplicationContext engine) {
+  static CamundaClient client(ConfigurableApplicationContext engine) {
     String port = engine.getEnvironment().getProperty("local.server.port");
     return CamundaClient.newClientBuilder().restAddress(URI.create("http://localhost:" + port))
         .preferRestOverGrpc(true).build();
