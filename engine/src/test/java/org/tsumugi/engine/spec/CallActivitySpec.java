@@ -12,11 +12,13 @@ import io.camunda.client.api.search.response.ElementInstance;
 import io.camunda.client.api.search.response.ProcessInstance;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.builder.CallActivityBuilder;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeVersionTag;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.tsumugi.engine.EngineTest;
 
@@ -40,14 +42,23 @@ class CallActivitySpec extends EngineTest {
         .endEvent().done();
   }
 
+  /** A started parent whose call activity 'register' calls a child that waits at a job typed with the child's id. */
+  private record Called(String childId, long key) {}
+
+  private Called startCalling(String name, Consumer<CallActivityBuilder> callActivity, Map<String, Object> variables) {
+    String childId = uniqueId("child-" + name);
+    String id = uniqueId("parent-" + name);
+    deploy(childWithTask(childId));
+    deploy(Bpmn.createExecutableProcess(id).startEvent()
+        .callActivity("register", c -> callActivity.accept(c.zeebeProcessId(childId))).endEvent().done());
+    return new Called(childId, start(id, variables).getProcessInstanceKey());
+  }
+
   @Test
   void theChildSeesTheParentsVariablesAndHandsItsOwnBack() {
-    String childId = uniqueId("child");
-    String id = uniqueId("parent");
-    deploy(childWithTask(childId));
-    deploy(Bpmn.createExecutableProcess(id).startEvent().callActivity("register", c -> c.zeebeProcessId(childId))
-        .endEvent().done());
-    long key = start(id, Map.of("patientId", "P-7")).getProcessInstanceKey();
+    Called called = startCalling("all", c -> { }, Map.of("patientId", "P-7"));
+    String childId = called.childId();
+    long key = called.key();
 
     ProcessInstance child = child(key);
     assertThat(child.getProcessDefinitionId()).isEqualTo(childId);
@@ -80,17 +91,12 @@ class CallActivitySpec extends EngineTest {
 
   @Test
   void withoutPropagationOnlyTheMappingsCrossIntoAndOutOfTheChild() {
-    String childId = uniqueId("child-mapped");
-    String id = uniqueId("parent-mapped");
-    deploy(childWithTask(childId));
-    deploy(Bpmn.createExecutableProcess(id).startEvent().callActivity("register", c -> c.zeebeProcessId(childId)
-            .zeebePropagateAllParentVariables(false).zeebePropagateAllChildVariables(false)
-            .zeebeInputExpression("patient.id", "patientId").zeebeOutputExpression("chart", "chartNumber"))
-        .endEvent().done());
-    long key = start(id, Map.of("patient", Map.of("id", "P-8", "name", "山田"), "secret", "x"))
-        .getProcessInstanceKey();
+    Called called = startCalling("mapped", c -> c.zeebePropagateAllParentVariables(false)
+        .zeebePropagateAllChildVariables(false).zeebeInputExpression("patient.id", "patientId")
+        .zeebeOutputExpression("chart", "chartNumber"), Map.of("patient", Map.of("id", "P-8", "name", "山田"), "secret", "x"));
+    long key = called.key();
 
-    ActivatedJob job = activateOne(childId);
+    ActivatedJob job = activateOne(called.childId());
     assertThat(job.getVariablesAsMap()).containsOnlyKeys("patientId");
     client.newCompleteCommand(job.getKey()).variables(Map.of("chart", 12, "scratch", "tmp")).send().join();
 
@@ -100,14 +106,10 @@ class CallActivitySpec extends EngineTest {
 
   @Test
   void outputMappingsAloneDecideWhatComesBackEvenWithPropagationOn() {
-    String childId = uniqueId("child-out");
-    String id = uniqueId("parent-out");
-    deploy(childWithTask(childId));
-    deploy(Bpmn.createExecutableProcess(id).startEvent().callActivity("register", c -> c.zeebeProcessId(childId)
-        .zeebeOutputExpression("chart", "chartNumber")).endEvent().done());
-    long key = start(id, Map.of()).getProcessInstanceKey();
+    Called called = startCalling("out", c -> c.zeebeOutputExpression("chart", "chartNumber"), Map.of());
+    long key = called.key();
 
-    client.newCompleteCommand(activateOne(childId).getKey()).variables(Map.of("chart", 3, "scratch", "tmp")).send()
+    client.newCompleteCommand(activateOne(called.childId()).getKey()).variables(Map.of("chart", 3, "scratch", "tmp")).send()
         .join();
 
     assertThat(variables(key)).containsEntry("chartNumber", "3").doesNotContainKeys("chart", "scratch");
@@ -115,14 +117,10 @@ class CallActivitySpec extends EngineTest {
 
   @Test
   void withoutChildPropagationNothingComesBackUnlessMapped() {
-    String childId = uniqueId("child-none");
-    String id = uniqueId("parent-none");
-    deploy(childWithTask(childId));
-    deploy(Bpmn.createExecutableProcess(id).startEvent().callActivity("register", c -> c.zeebeProcessId(childId)
-        .zeebePropagateAllChildVariables(false)).endEvent().done());
-    long key = start(id, Map.of("patientId", "P-9")).getProcessInstanceKey();
+    Called called = startCalling("none", c -> c.zeebePropagateAllChildVariables(false), Map.of("patientId", "P-9"));
+    long key = called.key();
 
-    client.newCompleteCommand(activateOne(childId).getKey()).variables(Map.of("chart", 3)).send().join();
+    client.newCompleteCommand(activateOne(called.childId()).getKey()).variables(Map.of("chart", 3)).send().join();
 
     assertThat(state(key)).isEqualTo(ProcessInstanceState.COMPLETED);
     assertThat(variables(key)).containsOnlyKeys("patientId");
@@ -130,12 +128,7 @@ class CallActivitySpec extends EngineTest {
 
   @Test
   void cancellingTheParentTerminatesTheChildAndTheChildCannotBeCancelledAlone() {
-    String childId = uniqueId("child-cancel");
-    String id = uniqueId("parent-cancel");
-    deploy(childWithTask(childId));
-    deploy(Bpmn.createExecutableProcess(id).startEvent().callActivity("register", c -> c.zeebeProcessId(childId))
-        .endEvent().done());
-    long key = start(id, Map.of()).getProcessInstanceKey();
+    long key = startCalling("cancel", c -> { }, Map.of()).key();
     long childKey = child(key).getProcessInstanceKey();
 
     Throwable refused = catchThrowable(() -> client.newCancelInstanceCommand(childKey).send().join());
