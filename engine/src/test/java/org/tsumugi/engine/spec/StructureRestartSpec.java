@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.tsumugi.engine.TestDatabases;
 
-/** A sequential multi-instance loop in progress carries on after a restart where it stopped. */
-class MultiInstanceRestartSpec {
+/** Loops and called processes in progress carry on after a restart where they stopped. */
+class StructureRestartSpec {
 
   private static ActivatedJob next(CamundaClient client) {
     List<ActivatedJob> jobs = client.newActivateJobsCommand().jobType("loop.call").maxJobsToActivate(5).send().join()
@@ -57,5 +57,44 @@ class MultiInstanceRestartSpec {
           .send().join().items()).singleElement().satisfies(variable ->
               assertThat(variable.getValue()).isEqualTo("[true,false,true,null]"));
     }
+  }
+
+  @Test
+  void aCallActivityWaitingForItsChildIsStillLinkedToItAfterARestart() {
+    Map<String, String> database = TestDatabases.durable("called");
+    long first;
+    long second;
+    try (ConfigurableApplicationContext engine = startEngine(database); CamundaClient client = client(engine)) {
+      client.newDeployResourceCommand()
+          .addProcessModel(Bpmn.createExecutableProcess("called.child").startEvent()
+              .serviceTask("enter", t -> t.zeebeJobType("called.enter")).endEvent().done(), "child.bpmn")
+          .addProcessModel(Bpmn.createExecutableProcess("called.parent").startEvent()
+              .callActivity("register", c -> c.zeebeProcessId("called.child")).endEvent().done(), "parent.bpmn")
+          .send().join();
+      first = client.newCreateInstanceCommand().bpmnProcessId("called.parent").latestVersion().send().join()
+          .getProcessInstanceKey();
+      second = client.newCreateInstanceCommand().bpmnProcessId("called.parent").latestVersion().send().join()
+          .getProcessInstanceKey();
+    }
+
+    try (ConfigurableApplicationContext engine = startEngine(database); CamundaClient client = client(engine)) {
+      long firstChild = childOf(client, first);
+      long secondChild = childOf(client, second);
+      ActivatedJob job = client.newActivateJobsCommand().jobType("called.enter").maxJobsToActivate(2).send().join()
+          .getJobs().stream().filter(j -> j.getProcessInstanceKey() == firstChild).findFirst().orElseThrow();
+      client.newCompleteCommand(job.getKey()).variables(Map.of("chartNumber", 9)).send().join();
+      client.newCancelInstanceCommand(second).send().join();
+
+      assertThat(client.newProcessInstanceGetRequest(first).send().join().getState())
+          .isEqualTo(ProcessInstanceState.COMPLETED);
+      assertThat(client.newProcessInstanceGetRequest(secondChild).send().join().getState())
+          .as("cancelling the parent after the restart still reaches its child")
+          .isEqualTo(ProcessInstanceState.TERMINATED);
+    }
+  }
+
+  private static long childOf(CamundaClient client, long parent) {
+    return client.newProcessInstanceSearchRequest().filter(f -> f.parentProcessInstanceKey(parent)).send().join()
+        .items().get(0).getProcessInstanceKey();
   }
 }
