@@ -397,7 +397,12 @@ final class BpmnExecutor {
       Map<String, Integer> tokens = scope.joinTokens.computeIfAbsent(target.id(), id -> new HashMap<>());
       tokens.merge(flow.id(), 1, Integer::sum);
       state.changed(scope);
-      tryJoin(target, scope);
+      if (target.kind() == ElementKind.INCLUSIVE_GATEWAY) {
+        // decided once the step that took this flow has taken its other flows too, which may still reach the join
+        agenda.add(() -> inclusiveGateways.joinWhereNoTokenCanArrive(scope));
+      } else {
+        tryJoin(target, scope);
+      }
       return;
     }
     activate(target, scope);

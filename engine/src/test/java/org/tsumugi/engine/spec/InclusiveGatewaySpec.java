@@ -116,6 +116,22 @@ class InclusiveGatewaySpec extends EngineTest {
   }
 
   @Test
+  void aFlowStraightToTheJoinWaitsForTheOtherFlowsTakenAtTheSameTime() {
+    String id = uniqueId("or-direct");
+    deploy(Bpmn.createExecutableProcess(id).startEvent().inclusiveGateway("fork")
+        .sequenceFlowId("direct").conditionExpression("true").inclusiveGateway("merge").endEvent("end")
+        .moveToNode("fork").sequenceFlowId("viaLabs").conditionExpression("true")
+        .serviceTask("labs", t -> t.zeebeJobType(id)).connectTo("merge").done());
+    long key = start(id, Map.of()).getProcessInstanceKey();
+
+    assertThat(elements(key)).as("the join waits for labs").doesNotContain("merge");
+    client.newCompleteCommand(activateOne(id).getKey()).send().join();
+
+    assertThat(state(key)).isEqualTo(ProcessInstanceState.COMPLETED);
+    assertThat(elements(key).stream().filter("end"::equals)).hasSize(1);
+  }
+
+  @Test
   void aFlowWithoutConditionThatIsNotTheDefaultIsRejectedAtDeployment() {
     String id = uniqueId("or-invalid");
     var failure = org.assertj.core.api.Assertions.catchThrowable(() -> deploy(Bpmn.createExecutableProcess(id)

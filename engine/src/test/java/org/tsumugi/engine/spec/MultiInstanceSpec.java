@@ -141,6 +141,26 @@ class MultiInstanceSpec extends EngineTest {
   }
 
   @Test
+  void aCompletionConditionThatIsNotABooleanIsAnIncidentThatCanBeFixed() {
+    String id = uniqueId("mi-bad-condition");
+    deploy(Bpmn.createExecutableProcess(id).startEvent().serviceTask("ask", t -> t.zeebeJobType(id)
+        .multiInstance(m -> m.sequential().zeebeInputCollectionExpression("doctors").completionCondition("= answer")))
+        .endEvent().done());
+    long key = start(id, Map.of("doctors", List.of("a", "b"))).getProcessInstanceKey();
+    client.newCompleteCommand(activateOne(id).getKey()).variables(Map.of("answer", "maybe")).send().join();
+
+    var incident = incidents(key).get(0);
+    assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.EXTRACT_VALUE_ERROR);
+    assertThat(incident.getErrorMessage()).contains("completionCondition").contains("ask").contains("boolean");
+
+    client.newSetVariablesCommand(key).variables(Map.of("answer", true)).send().join();
+    client.newResolveIncidentCommand(incident.getIncidentKey()).send().join();
+
+    assertThat(state(key)).as("the condition holds after the first instance").isEqualTo(ProcessInstanceState.COMPLETED);
+    assertThat(elements(key).stream().filter("ask"::equals)).hasSize(2); // the body and one inner instance
+  }
+
+  @Test
   void aSubprocessRunsOncePerElementWithItsOwnScope() {
     String id = uniqueId("mi-sub");
     // as Camunda 8 recommends, an input mapping keeps each instance's result local to it
