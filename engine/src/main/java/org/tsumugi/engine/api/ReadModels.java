@@ -25,7 +25,9 @@ final class ReadModels {
           Map.entry("state", new Search.Field("p.state", Search.Type.STRING)),
           Map.entry("startDate", new Search.Field("p.start_date", Search.Type.DATE)),
           Map.entry("endDate", new Search.Field("p.end_date", Search.Type.DATE)),
-          Map.entry("hasIncident", new Search.Field("(p.open_incidents > 0)", Search.Type.BOOLEAN))),
+          Map.entry("hasIncident", new Search.Field("(p.open_incidents > 0)", Search.Type.BOOLEAN)),
+          Map.entry("parentProcessInstanceKey", new Search.Field("p.parent_process_instance_key", Search.Type.KEY)),
+          Map.entry("parentElementInstanceKey", new Search.Field("p.parent_element_instance_key", Search.Type.KEY))),
       rs -> {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("processInstanceKey", Search.key(rs, "process_instance_key"));
@@ -37,6 +39,8 @@ final class ReadModels {
         item.put("startDate", Search.date(rs.getLong("start_date")));
         item.put("endDate", Search.date(rs.getLong("end_date")));
         item.put("hasIncident", rs.getInt("open_incidents") > 0);
+        item.put("parentProcessInstanceKey", Search.key(rs, "parent_process_instance_key"));
+        item.put("parentElementInstanceKey", Search.key(rs, "parent_element_instance_key"));
         item.put("tenantId", TENANT);
         item.put("tags", List.of());
         return item;

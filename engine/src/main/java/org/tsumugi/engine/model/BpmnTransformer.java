@@ -2,11 +2,15 @@ package org.tsumugi.engine.model;
 
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.Activity;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
+import io.camunda.zeebe.model.bpmn.instance.CallActivity;
 import io.camunda.zeebe.model.bpmn.instance.EndEvent;
 import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
+import io.camunda.zeebe.model.bpmn.instance.EscalationEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.Event;
 import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
@@ -16,6 +20,8 @@ import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
 import io.camunda.zeebe.model.bpmn.instance.ManualTask;
 import io.camunda.zeebe.model.bpmn.instance.Message;
 import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.InclusiveGateway;
+import io.camunda.zeebe.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.ParallelGateway;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
@@ -32,13 +38,16 @@ import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeInput;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeOutput;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeVersionTag;
 import io.camunda.zeebe.model.bpmn.validation.zeebe.ZeebeDesignTimeValidators;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -123,6 +132,8 @@ public final class BpmnTransformer {
 
     ProcessModel process(Process process) {
       ElementModel root = new ElementModel(process.getId(), process.getName(), ElementKind.PROCESS);
+      ZeebeVersionTag versionTag = process.getSingleExtensionElement(ZeebeVersionTag.class);
+      root.versionTag = versionTag == null ? null : blankToNull(versionTag.getValue());
       elements.put(root.id, root);
       container(root, process.getFlowElements());
       pendingAttachments.forEach((boundary, hostId) -> {
@@ -172,6 +183,8 @@ public final class BpmnTransformer {
       for (FlowElement element : flowElements) {
         if (element instanceof ExclusiveGateway gateway && elements.containsKey(gateway.getId())) {
           exclusiveGateway(gateway, elements.get(gateway.getId()));
+        } else if (element instanceof InclusiveGateway gateway && elements.containsKey(gateway.getId())) {
+          inclusiveGateway(gateway, elements.get(gateway.getId()));
         }
       }
       startEvents(scope);
@@ -224,14 +237,22 @@ public final class BpmnTransformer {
     }
 
     private void exclusiveGateway(ExclusiveGateway gateway, ElementModel model) {
-      if (gateway.getDefault() != null) {
+      conditionalGateway(gateway.getDefault(), model, "exclusive");
+    }
+
+    private void inclusiveGateway(InclusiveGateway gateway, ElementModel model) {
+      conditionalGateway(gateway.getDefault(), model, "inclusive");
+    }
+
+    private void conditionalGateway(SequenceFlow defaultFlow, ElementModel model, String kind) {
+      if (defaultFlow != null) {
         model.defaultFlow = model.outgoing.stream()
-            .filter(flow -> flow.id.equals(gateway.getDefault().getId())).findFirst().orElse(null);
+            .filter(flow -> flow.id.equals(defaultFlow.getId())).findFirst().orElse(null);
       }
       if (model.outgoing.size() > 1) {
         for (FlowModel flow : model.outgoing) {
           if (flow != model.defaultFlow && flow.condition == null) {
-            problems.add("sequence flow '" + flow.id + "' leaves exclusive gateway '" + model.id
+            problems.add("sequence flow '" + flow.id + "' leaves " + kind + " gateway '" + model.id
                 + "' without a condition and is not its default flow");
           }
         }
@@ -252,13 +273,26 @@ public final class BpmnTransformer {
         for (EventDefinition definition : end.getEventDefinitions()) {
           if (definition instanceof TerminateEventDefinition) {
             model.terminate = true;
+          } else if (definition instanceof ErrorEventDefinition error) {
+            model.thrownErrorCode = thrownCode(where, "error", error.getError() == null ? null
+                : error.getError().getErrorCode());
+          } else if (definition instanceof EscalationEventDefinition escalation) {
+            model.thrownEscalationCode = thrownCode(where, "escalation", escalation.getEscalation() == null ? null
+                : escalation.getEscalation().getEscalationCode());
           } else {
             unsupported(where, definition.getElementType().getTypeName() + " on an end event");
           }
         }
       } else if (node instanceof IntermediateThrowEvent event) {
-        unsupportedDefinitions(event, where);
         model = new ElementModel(id, name, ElementKind.INTERMEDIATE_THROW_EVENT);
+        for (EventDefinition definition : event.getEventDefinitions()) {
+          if (definition instanceof EscalationEventDefinition escalation) {
+            model.thrownEscalationCode = thrownCode(where, "escalation", escalation.getEscalation() == null ? null
+                : escalation.getEscalation().getEscalationCode());
+          } else {
+            unsupported(where, definition.getElementType().getTypeName() + " on an intermediateThrowEvent");
+          }
+        }
       } else if (node instanceof IntermediateCatchEvent event) {
         model = new ElementModel(id, name, ElementKind.INTERMEDIATE_CATCH_EVENT);
         triggers(event.getEventDefinitions(), model, where, "an intermediate catch event");
@@ -298,6 +332,11 @@ public final class BpmnTransformer {
         model = new ElementModel(id, name, ElementKind.EXCLUSIVE_GATEWAY);
       } else if (node instanceof ParallelGateway) {
         model = new ElementModel(id, name, ElementKind.PARALLEL_GATEWAY);
+      } else if (node instanceof InclusiveGateway) {
+        model = new ElementModel(id, name, ElementKind.INCLUSIVE_GATEWAY);
+      } else if (node instanceof CallActivity) {
+        model = new ElementModel(id, name, ElementKind.CALL_ACTIVITY);
+        model.calledElement = calledElement(node, where);
       } else if (node instanceof Task && "task".equals(node.getElementType().getTypeName())) {
         model = new ElementModel(id, name, ElementKind.TASK);
       } else {
@@ -305,6 +344,9 @@ public final class BpmnTransformer {
         return null;
       }
       ioMapping(node, model, where);
+      if (node instanceof Activity activity && activity.getLoopCharacteristics() != null) {
+        model.loop = loop(activity, where);
+      }
       return model;
     }
 
@@ -315,10 +357,58 @@ public final class BpmnTransformer {
       return node instanceof BusinessRuleTask ? ElementKind.BUSINESS_RULE_TASK : ElementKind.SERVICE_TASK;
     }
 
+    private org.tsumugi.engine.feel.Expression thrownCode(String where, String what, String code) {
+      if (code == null || code.isBlank()) {
+        problems.add(where + ": the thrown " + what + " needs a code");
+        return null;
+      }
+      return feel(where, code, false);
+    }
+
+    private CalledElement calledElement(FlowNode node, String where) {
+      ZeebeCalledElement called = node.getSingleExtensionElement(ZeebeCalledElement.class);
+      if (called == null || called.getProcessId() == null || called.getProcessId().isBlank()) {
+        problems.add(where + ": needs a zeebe:calledElement with a processId");
+        return null;
+      }
+      ZeebeBindingType type = called.getBindingType() == null ? ZeebeBindingType.latest : called.getBindingType();
+      CalledElement.Binding binding = switch (type) {
+        case deployment -> CalledElement.Binding.DEPLOYMENT;
+        case versionTag -> CalledElement.Binding.VERSION_TAG;
+        default -> CalledElement.Binding.LATEST;
+      };
+      if (binding == CalledElement.Binding.VERSION_TAG && blankToNull(called.getVersionTag()) == null) {
+        problems.add(where + ": bindingType versionTag needs a versionTag");
+      }
+      return new CalledElement(feel(where, called.getProcessId(), false), binding, blankToNull(called.getVersionTag()),
+          called.isPropagateAllParentVariablesEnabled(), called.isPropagateAllChildVariablesEnabled());
+    }
+
+    private LoopCharacteristics loop(Activity activity, String where) {
+      if (!(activity.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics multi)) {
+        unsupported(where, "standard loop characteristics");
+        return null;
+      }
+      ZeebeLoopCharacteristics zeebe = multi.getSingleExtensionElement(ZeebeLoopCharacteristics.class);
+      if (zeebe == null || blankToNull(zeebe.getInputCollection()) == null) {
+        problems.add(where + ": a multi-instance activity needs a zeebe:loopCharacteristics inputCollection");
+        return null;
+      }
+      String condition = multi.getCompletionCondition() == null ? null
+          : blankToNull(multi.getCompletionCondition().getTextContent());
+      return new LoopCharacteristics(multi.isSequential(), feel(where, zeebe.getInputCollection(), true),
+          blankToNull(zeebe.getInputElement()), blankToNull(zeebe.getOutputCollection()),
+          blankToNull(zeebe.getOutputElement()) == null ? null : feel(where, zeebe.getOutputElement(), true),
+          condition == null ? null : feel(where, condition, true));
+    }
+
     private ElementModel boundary(BoundaryEvent boundary, String where) {
       ElementModel model = new ElementModel(boundary.getId(), boundary.getName(), ElementKind.BOUNDARY_EVENT);
       model.interrupting = boundary.cancelActivity();
       triggers(boundary.getEventDefinitions(), model, where, "a boundary event");
+      if (model.errorEvent && !model.interrupting) {
+        problems.add(where + ": an error boundary event is always interrupting");
+      }
       if (model.trigger == Trigger.NONE) {
         problems.add(where + ": a boundary event needs an event definition");
       }
@@ -345,6 +435,11 @@ public final class BpmnTransformer {
           model.trigger = Trigger.ERROR;
           model.errorEvent = true;
           model.errorCode = error.getError() == null ? null : blankToNull(error.getError().getErrorCode());
+        } else if (definition instanceof EscalationEventDefinition escalation && model.kind == ElementKind.BOUNDARY_EVENT) {
+          model.trigger = Trigger.ESCALATION;
+          model.escalationEvent = true;
+          model.escalationCode = escalation.getEscalation() == null ? null
+              : blankToNull(escalation.getEscalation().getEscalationCode());
         } else if (definition instanceof TimerEventDefinition timer) {
           model.trigger = Trigger.TIMER;
           model.timer = timer(timer, where);

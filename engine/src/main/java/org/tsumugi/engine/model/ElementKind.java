@@ -20,6 +20,9 @@ public enum ElementKind {
   EXCLUSIVE_GATEWAY,
   PARALLEL_GATEWAY,
   EVENT_BASED_GATEWAY,
+  INCLUSIVE_GATEWAY,
+  CALL_ACTIVITY,
+  MULTI_INSTANCE_BODY,
   SEQUENCE_FLOW;
 
   public boolean isContainer() {

@@ -63,6 +63,17 @@ public final class ElementModel {
   // event subprocess: its one start event
   ElementModel eventStartEvent;
 
+  // error and escalation throw events, and escalation boundary events
+  Expression thrownErrorCode;
+  Expression thrownEscalationCode;
+  boolean escalationEvent;
+  String escalationCode;
+
+  // call activities, multi-instance activities, and the process's zeebe:versionTag (on the root)
+  CalledElement calledElement;
+  LoopCharacteristics loop;
+  String versionTag;
+
   ElementModel(String id, String name, ElementKind kind) {
     this.id = id;
     this.name = name;
@@ -230,6 +241,38 @@ public final class ElementModel {
       }
     }
     return awaited;
+  }
+
+  /** The error code an error end event throws (literal or FEEL); null for other events. */
+  public Expression thrownErrorCode() {
+    return thrownErrorCode;
+  }
+
+  /** The escalation code an escalation throw or end event throws (literal or FEEL); null for other events. */
+  public Expression thrownEscalationCode() {
+    return thrownEscalationCode;
+  }
+
+  /** Whether this catching escalation event handles a thrown code (no code catches every escalation). */
+  public boolean catchesEscalation(String code) {
+    return escalationEvent && (escalationCode == null || escalationCode.equals(code));
+  }
+
+  public CalledElement calledElement() {
+    return calledElement;
+  }
+
+  public boolean isMultiInstance() {
+    return loop != null;
+  }
+
+  public LoopCharacteristics loop() {
+    return loop;
+  }
+
+  /** The process's version tag; set on the process (root) element only. */
+  public String versionTag() {
+    return versionTag;
   }
 
   /** Whether this catching error event handles a thrown code. */

@@ -6,9 +6,10 @@ public enum Trigger {
   TIMER,
   MESSAGE,
   SIGNAL,
-  ERROR;
+  ERROR,
+  ESCALATION;
 
-  /** Timers, messages and signals are waited for through subscriptions; errors are thrown at their catcher. */
+  /** Timers, messages and signals are waited for through subscriptions; errors and escalations are thrown at their catcher. */
   public boolean awaited() {
     return this == TIMER || this == MESSAGE || this == SIGNAL;
   }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import org.tsumugi.engine.feel.ExpressionException;
 import org.tsumugi.engine.feel.FeelEngine;
 import org.tsumugi.engine.model.ElementKind;
@@ -48,6 +49,9 @@ final class BpmnExecutor {
    */
   private final Map<String, Map<String, Object>> arrivingTriggers = new HashMap<>();
   private final Subscriptions subscriptions;
+  private final MultiInstance multiInstance;
+  private final CallActivities callActivities;
+  private final InclusiveGateways inclusiveGateways;
 
   /** What the processor needs to hear about as instances move. */
   interface Listener {
@@ -71,6 +75,9 @@ final class BpmnExecutor {
     this.listener = listener;
     this.subscriptions = new Subscriptions(state, feel, clock, zone, listener::subscriptionOpened);
     this.decisions = new DecisionCalls(state, feel, clock, history);
+    this.multiInstance = new MultiInstance(this, state, feel, variables);
+    this.callActivities = new CallActivities(this, state, feel, variables);
+    this.inclusiveGateways = new InclusiveGateways(this, state, variables);
   }
 
   Variables variables() {
@@ -89,15 +96,32 @@ final class BpmnExecutor {
 
   private ElementInstance startProcess(ProcessDefinition definition, Map<String, Object> initialVariables,
       ElementModel startEvent) {
+    ElementInstance instance = createProcessInstance(definition, initialVariables, null, startEvent);
+    drain();
+    return instance;
+  }
+
+  /** Creates a process instance; a call activity, when given, becomes its parent. Runs once the agenda is drained. */
+  ElementInstance createProcessInstance(ProcessDefinition definition, Map<String, Object> initialVariables,
+      ElementInstance callActivity) {
+    return createProcessInstance(definition, initialVariables, callActivity, definition.model.root().noneStartEvent());
+  }
+
+  private ElementInstance createProcessInstance(ProcessDefinition definition, Map<String, Object> initialVariables,
+      ElementInstance callActivity, ElementModel startEvent) {
     long key = state.nextKey();
     ElementModel root = definition.model.root();
     ElementInstance instance = new ElementInstance(key, key, definition.key, definition.bpmnProcessId,
         definition.version, root.id(), definition.name, ElementKind.PROCESS, -1, clock.getAsLong());
+    if (callActivity != null) {
+      instance.parentProcessInstanceKey = callActivity.processInstanceKey;
+      instance.parentElementInstanceKey = callActivity.key;
+      callActivity.calledInstanceKey = key;
+    }
     state.addElementInstance(instance);
     variables.setLocal(instance, initialVariables);
     arrivingTriggers.put(key + "/" + startEvent.id(), Map.of());
     agenda.add(() -> onActivating(instance));
-    drain();
     return instance;
   }
 
@@ -146,7 +170,8 @@ final class BpmnExecutor {
       ElementInstance boundary = activate(event, scope);
       eventVariables.put(boundary.key, values);
     } else {
-      startEventSubProcess(owner, subscription, event, values);
+      subscriptions.fired(subscription);
+      startEventSubProcess(owner, event, values);
     }
     drain();
     return true;
@@ -161,9 +186,7 @@ final class BpmnExecutor {
         definition.model.element(startEvent.catchElementId));
   }
 
-  private void startEventSubProcess(ElementInstance scope, EventSubscription subscription, ElementModel startEvent,
-      Map<String, Object> values) {
-    subscriptions.fired(subscription);
+  private void startEventSubProcess(ElementInstance scope, ElementModel startEvent, Map<String, Object> values) {
     if (startEvent.interrupting()) {
       for (EventSubscription other : state.subscriptionsOf(scope.key)) {
         ElementModel otherEvent = model(scope).eventSubProcesses().stream().map(ElementModel::eventStartEvent)
@@ -195,30 +218,111 @@ final class BpmnExecutor {
     drain();
   }
 
-  /** A job's BPMN error: caught by the nearest matching error boundary, else an incident. */
+  /** A job's BPMN error: caught by the nearest matching error catch event, else an incident. */
   boolean throwError(Job job, String errorCode, String errorMessage, Map<String, Object> errorVariables) {
-    ElementInstance thrower = state.elementInstance(job.elementInstanceKey);
-    for (ElementInstance current = thrower; current != null; current = parent(current)) {
-      ElementModel element = model(current);
-      for (ElementModel boundary : element.boundaryEvents()) {
-        if (boundary.catchesError(errorCode)) {
-          ElementInstance scope = parent(current);
-          if (boundary.interrupting()) {
-            terminate(current);
-          }
-          ElementInstance event = activate(boundary, scope);
-          if (errorVariables != null && !errorVariables.isEmpty()) {
-            eventVariables.put(event.key, errorVariables);
-          }
-          drain();
-          return true;
-        }
-      }
+    boolean caught = throwError(state.elementInstance(job.elementInstanceKey), errorCode, errorMessage,
+        errorVariables, job.key, Incident.Retry.JOB);
+    drain();
+    return caught;
+  }
+
+  /**
+   * Throws a BPMN error from an element instance (a job's task, an error end event, or, through the
+   * chain of callers, a called process). The innermost matching error boundary event around the
+   * thrower catches it: on the thrower itself, on an enclosing subprocess or multi-instance body, or on
+   * the call activity that started the thrower's process, and so on up. The catching activity is
+   * terminated with everything inside it (including called processes). An error nobody catches is an
+   * UNHANDLED_ERROR_EVENT incident on the thrower; resolving it retries the throwing step.
+   */
+  boolean throwError(ElementInstance thrower, String errorCode, String errorMessage,
+      Map<String, Object> errorVariables, long jobKey, Incident.Retry retry) {
+    Catch found = findCatch(thrower, boundary -> boundary.catchesError(errorCode));
+    if (found != null) {
+      trigger(found, errorVariables);
+      return true;
     }
     String detail = "an error with code '" + errorCode + "'" + (errorMessage == null || errorMessage.isBlank() ? ""
         : " and message '" + errorMessage + "'") + " was thrown, but no error boundary event catches it";
-    raiseIncident(thrower, "UNHANDLED_ERROR_EVENT", detail, job.key, Incident.Retry.JOB);
+    raiseIncident(thrower, "UNHANDLED_ERROR_EVENT", detail, jobKey, retry);
     return false;
+  }
+
+  /**
+   * Throws an escalation from a throw or end event: the innermost matching escalation boundary event
+   * around it (crossing into calling processes) catches it, interrupting or not. Unlike an error, an
+   * escalation nobody catches is no incident: the thrower just goes on, as in Camunda 8.
+   */
+  void throwEscalation(ElementInstance thrower, String escalationCode) {
+    Catch found = findCatch(thrower, boundary -> boundary.catchesEscalation(escalationCode));
+    if (found != null) {
+      trigger(found, null);
+    }
+  }
+
+  /** A boundary event that catches a thrown error or escalation, and the activity instance it is attached to. */
+  /**
+   * What catches a thrown error or escalation: a boundary event and the activity instance it is attached to, or the
+   * start event of an event subprocess and the scope instance it runs in.
+   */
+  private record Catch(ElementInstance host, ElementModel boundary) {
+    boolean startsEventSubProcess() {
+      return boundary.kind() == ElementKind.START_EVENT;
+    }
+  }
+
+  /**
+   * Walks outwards from the thrower: in each scope, its event subprocesses catch first (they are inside it), then
+   * the boundary events on it. An error thrown inside an event subprocess is not caught by its sibling event
+   * subprocesses, only further out.
+   */
+  private Catch findCatch(ElementInstance thrower, Predicate<ElementModel> catches) {
+    ElementInstance previous = null;
+    for (ElementInstance current = thrower; current != null; previous = current, current = enclosing(current)) {
+      boolean fromEventSubProcess = previous != null && previous.kind == ElementKind.EVENT_SUB_PROCESS;
+      if (current.kind.isContainer() && !fromEventSubProcess) {
+        for (ElementModel eventSubProcess : model(current).eventSubProcesses()) {
+          if (catches.test(eventSubProcess.eventStartEvent())) {
+            return new Catch(current, eventSubProcess.eventStartEvent());
+          }
+        }
+      }
+      for (ElementModel boundary : boundaryEventsOf(current)) {
+        if (catches.test(boundary)) {
+          return new Catch(current, boundary);
+        }
+      }
+    }
+    return null;
+  }
+
+  private void trigger(Catch found, Map<String, Object> eventVariablesToSet) {
+    if (found.startsEventSubProcess()) {
+      startEventSubProcess(found.host(), found.boundary(), eventVariablesToSet == null ? Map.of() : eventVariablesToSet);
+      return;
+    }
+    ElementInstance scope = parent(found.host());
+    if (found.boundary().interrupting()) {
+      terminate(found.host());
+    }
+    ElementInstance event = activate(found.boundary(), scope);
+    if (eventVariablesToSet != null && !eventVariablesToSet.isEmpty()) {
+      eventVariables.put(event.key, eventVariablesToSet);
+    }
+  }
+
+  /** Boundary events attach to a multi-instance body, not to its inner instances. */
+  private List<ElementModel> boundaryEventsOf(ElementInstance instance) {
+    ElementModel element = model(instance);
+    return element.isMultiInstance() && instance.kind != ElementKind.MULTI_INSTANCE_BODY ? List.of()
+        : element.boundaryEvents();
+  }
+
+  /** The flow scope, or for the root of a called process, the call activity that started it. */
+  private ElementInstance enclosing(ElementInstance instance) {
+    if (!instance.isRoot()) {
+      return parent(instance);
+    }
+    return instance.parentElementInstanceKey == 0 ? null : state.elementInstance(instance.parentElementInstanceKey);
   }
 
   void jobOutOfRetries(Job job) {
@@ -253,9 +357,11 @@ final class BpmnExecutor {
 
   // ---------------------------------------------------------------- life cycle
 
-  private ElementInstance activate(ElementModel element, ElementInstance scope) {
+  ElementInstance activate(ElementModel element, ElementInstance scope) {
+    ElementKind kind = element.isMultiInstance() && !MultiInstance.isBodyOf(scope, element)
+        ? ElementKind.MULTI_INSTANCE_BODY : element.kind();
     ElementInstance instance = new ElementInstance(state.nextKey(), scope.processInstanceKey,
-        scope.processDefinitionKey, scope.bpmnProcessId, scope.version, element.id(), element.name(), element.kind(),
+        scope.processDefinitionKey, scope.bpmnProcessId, scope.version, element.id(), element.name(), kind,
         scope.key, clock.getAsLong());
     state.addElementInstance(instance);
     Map<String, Object> arriving = arrivingTriggers.remove(scope.key + "/" + element.id());
@@ -271,6 +377,12 @@ final class BpmnExecutor {
       return; // terminated meanwhile
     }
     ElementModel element = model(instance);
+    if (instance.kind == ElementKind.MULTI_INSTANCE_BODY) {
+      if (openSubscriptions(instance, element)) {
+        multiInstance.activateBody(instance, element);
+      }
+      return;
+    }
     if (!applyInputs(instance, element)) {
       return;
     }
@@ -311,7 +423,25 @@ final class BpmnExecutor {
           complete(instance, null, chosen);
         }
       }
+      case INCLUSIVE_GATEWAY -> {
+        List<FlowModel> chosen = inclusiveGateways.chooseFlows(instance, element);
+        if (chosen != null) {
+          activated(instance);
+          completeTaking(instance, null, chosen);
+        }
+      }
+      case CALL_ACTIVITY -> callActivities.activate(instance, element);
       case END_EVENT -> {
+        if (element.thrownErrorCode() != null) {
+          String code = thrownCode(instance, element.thrownErrorCode(), "error code");
+          if (code != null) {
+            throwError(instance, code, null, null, 0, Incident.Retry.ACTIVATE_ELEMENT);
+          }
+          return;
+        }
+        if (!escalate(instance, element)) {
+          return;
+        }
         activated(instance);
         if (element.isTerminateEndEvent()) {
           terminateSiblings(instance);
@@ -319,6 +449,9 @@ final class BpmnExecutor {
         complete(instance, null, null);
       }
       default -> {
+        if (!escalate(instance, element)) {
+          return;
+        }
         activated(instance);
         complete(instance, eventVariables.remove(instance.key), null);
       }
@@ -338,11 +471,16 @@ final class BpmnExecutor {
   }
 
   private boolean openSubscriptions(ElementInstance instance, ElementModel element) {
-    if (element.awaitedEvents().isEmpty()) {
+    List<ElementModel> awaited = element.awaitedEvents();
+    if (element.isMultiInstance()) { // boundary events wait on the body, everything else on each inner instance
+      boolean body = instance.kind == ElementKind.MULTI_INSTANCE_BODY;
+      awaited = awaited.stream().filter(event -> (event.kind() == ElementKind.BOUNDARY_EVENT) == body).toList();
+    }
+    if (awaited.isEmpty()) {
       return true;
     }
     try {
-      subscriptions.open(instance, element, variables.visible(instance));
+      subscriptions.open(instance, awaited, variables.visible(instance));
       return true;
     } catch (ExpressionException e) {
       raiseIncident(instance, "EXTRACT_VALUE_ERROR", e.getMessage(), 0, Incident.Retry.ACTIVATE_ELEMENT);
@@ -350,7 +488,29 @@ final class BpmnExecutor {
     }
   }
 
-  private void activated(ElementInstance instance) {
+  /** Throws the event's escalation, if it has one; false when the thrower cannot go on (interrupted or an incident). */
+  private boolean escalate(ElementInstance instance, ElementModel element) {
+    if (element.thrownEscalationCode() == null) {
+      return true;
+    }
+    String code = thrownCode(instance, element.thrownEscalationCode(), "escalation code");
+    if (code == null) {
+      return false;
+    }
+    throwEscalation(instance, code);
+    return !instance.state.isFinal();
+  }
+
+  private String thrownCode(ElementInstance instance, org.tsumugi.engine.feel.Expression code, String what) {
+    try {
+      return asText(code.evaluate(feel, variables.visible(instance)), what, model(instance));
+    } catch (ExpressionException e) {
+      raiseIncident(instance, "EXTRACT_VALUE_ERROR", e.getMessage(), 0, Incident.Retry.ACTIVATE_ELEMENT);
+      return null;
+    }
+  }
+
+  void activated(ElementInstance instance) {
     if (instance.state == Lifecycle.ACTIVATED) {
       return;
     }
@@ -359,7 +519,12 @@ final class BpmnExecutor {
     history.element(instance, "ELEMENT_ACTIVATED");
   }
 
-  private void complete(ElementInstance instance, Map<String, Object> completionVariables, FlowModel chosenFlow) {
+  void complete(ElementInstance instance, Map<String, Object> completionVariables, FlowModel chosenFlow) {
+    completeTaking(instance, completionVariables, chosenFlow == null ? null : List.of(chosenFlow));
+  }
+
+  /** Completes an instance, then takes the given flows (null: every outgoing flow). */
+  void completeTaking(ElementInstance instance, Map<String, Object> completionVariables, List<FlowModel> flows) {
     instance.state = Lifecycle.COMPLETING;
     state.changed(instance);
     agenda.add(() -> {
@@ -369,17 +534,27 @@ final class BpmnExecutor {
       } else {
         variables.setLocal(instance, completionVariables);
       }
-      onCompleting(instance, chosenFlow);
+      onCompleting(instance, flows);
     });
   }
 
-  private void onCompleting(ElementInstance instance, FlowModel chosenFlow) {
+  private void onCompleting(ElementInstance instance, List<FlowModel> chosenFlows) {
     if (instance.state != Lifecycle.COMPLETING) {
       return;
     }
     ElementModel element = model(instance);
-    if (!applyOutputs(instance, element)) {
+    if (instance.kind == ElementKind.MULTI_INSTANCE_BODY) {
+      multiInstance.bodyCompleting(instance, element);
+    } else if (!applyOutputs(instance, element)) {
       return;
+    }
+    ElementInstance scope = parent(instance);
+    MultiInstance.Next next = null;
+    if (scope != null && MultiInstance.isBodyOf(scope, element)) {
+      next = multiInstance.innerCompleting(scope, instance, element);
+      if (next == null) {
+        return;
+      }
     }
     instance.state = Lifecycle.COMPLETED;
     instance.endDate = clock.getAsLong();
@@ -390,51 +565,87 @@ final class BpmnExecutor {
       Map<String, Object> result = variables.visible(instance);
       state.removeElementInstance(instance);
       listener.processCompleted(instance, result);
+      callActivities.calledProcessCompleted(instance, result);
       return;
     }
-    ElementInstance scope = parent(instance);
     state.removeElementInstance(instance);
-    List<FlowModel> flows = chosenFlow != null ? List.of(chosenFlow) : element.outgoing();
+    if (next != null) {
+      multiInstance.innerCompleted(scope, element, next);
+      return;
+    }
+    List<FlowModel> flows = chosenFlows != null ? chosenFlows : element.outgoing();
     for (FlowModel flow : flows) {
       takeFlow(flow, scope);
     }
+    inclusiveGateways.joinWhereNoTokenCanArrive(scope);
     completeScopeIfDone(scope);
   }
 
   private void takeFlow(FlowModel flow, ElementInstance scope) {
     ElementModel target = flow.target();
-    if (target.kind() == ElementKind.PARALLEL_GATEWAY && target.incoming().size() > 1) {
+    boolean join = target.incoming().size() > 1 && (target.kind() == ElementKind.PARALLEL_GATEWAY
+        || target.kind() == ElementKind.INCLUSIVE_GATEWAY);
+    if (join) {
       Map<String, Integer> tokens = scope.joinTokens.computeIfAbsent(target.id(), id -> new HashMap<>());
       tokens.merge(flow.id(), 1, Integer::sum);
       state.changed(scope);
-      boolean joined = target.incoming().stream().allMatch(in -> tokens.getOrDefault(in.id(), 0) > 0);
-      if (!joined) {
-        return;
+      if (target.kind() == ElementKind.INCLUSIVE_GATEWAY) {
+        // decided once the step that took this flow has taken its other flows too, which may still reach the join
+        agenda.add(() -> inclusiveGateways.joinWhereNoTokenCanArrive(scope));
+      } else {
+        tryJoin(target, scope);
       }
-      for (FlowModel in : target.incoming()) {
-        tokens.computeIfPresent(in.id(), (id, count) -> count > 1 ? count - 1 : null);
-      }
-      if (tokens.isEmpty()) {
-        scope.joinTokens.remove(target.id());
-      }
+      return;
     }
     activate(target, scope);
   }
 
-  private void completeScopeIfDone(ElementInstance scope) {
+  /**
+   * Activates a joining gateway once its tokens are complete, consuming one token per incoming flow.
+   * A parallel join needs a token on every incoming flow; an inclusive join on every incoming flow that
+   * a token of the scope can still reach.
+   */
+  boolean tryJoin(ElementModel gateway, ElementInstance scope) {
+    Map<String, Integer> tokens = scope.joinTokens.get(gateway.id());
+    if (tokens == null) {
+      return false;
+    }
+    boolean joined = gateway.kind() == ElementKind.INCLUSIVE_GATEWAY
+        ? !inclusiveGateways.aTokenMayStillArrive(scope, gateway, tokens)
+        : gateway.incoming().stream().allMatch(in -> tokens.getOrDefault(in.id(), 0) > 0);
+    if (!joined) {
+      return false;
+    }
+    for (FlowModel in : gateway.incoming()) {
+      tokens.computeIfPresent(in.id(), (id, count) -> count > 1 ? count - 1 : null);
+    }
+    if (tokens.isEmpty()) {
+      scope.joinTokens.remove(gateway.id());
+    }
+    state.changed(scope);
+    activate(gateway, scope);
+    return true;
+  }
+
+  void completeScopeIfDone(ElementInstance scope) {
     if (scope.state == Lifecycle.ACTIVATED && state.activeChildCount(scope.key) == 0 && scope.waitingTokens() == 0) {
       complete(scope, null, null);
     }
   }
 
   /** Terminates an instance and everything inside it, at once; the caller decides what follows. */
-  private void terminate(ElementInstance instance) {
+  void terminate(ElementInstance instance) {
     if (instance.state.isFinal()) {
       return;
     }
     instance.state = Lifecycle.TERMINATING;
     for (ElementInstance child : state.children(instance.key)) {
       terminate(child);
+    }
+    ElementInstance called = instance.calledInstanceKey == 0 ? null : state.elementInstance(instance.calledInstanceKey);
+    if (called != null) {
+      terminate(called);
+      listener.processTerminated(called);
     }
     if (instance.jobKey != 0) {
       Job job = state.job(instance.jobKey);
@@ -531,12 +742,7 @@ final class BpmnExecutor {
         continue;
       }
       try {
-        Object value = flow.condition().evaluate(feel, context);
-        if (value != null && !(value instanceof Boolean)) {
-          throw new ExpressionException("condition '" + flow.condition().source() + "' of sequence flow '" + flow.id()
-              + "' must be a boolean, but was " + value.getClass().getSimpleName() + " '" + value + "'");
-        }
-        if (Boolean.TRUE.equals(value)) {
+        if (isTrue(flow, context)) {
           return flow;
         }
       } catch (ExpressionException e) {
@@ -552,11 +758,25 @@ final class BpmnExecutor {
     return null;
   }
 
+  /** A sequence flow's condition; anything but a boolean or null is an error naming the flow. */
+  boolean isTrue(FlowModel flow, Map<String, Object> context) {
+    Object value = flow.condition().evaluate(feel, context);
+    if (value != null && !(value instanceof Boolean)) {
+      throw new ExpressionException("condition '" + flow.condition().source() + "' of sequence flow '" + flow.id()
+          + "' must be a boolean, but was " + value.getClass().getSimpleName() + " '" + value + "'");
+    }
+    return Boolean.TRUE.equals(value);
+  }
+
   private boolean applyInputs(ElementInstance instance, ElementModel element) {
     if (element.inputs().isEmpty()) {
       return true;
     }
     Map<String, Object> context = instance.isRoot() ? new HashMap<>() : variables.visible(parent(instance));
+    if (!instance.isRoot() && MultiInstance.isBodyOf(parent(instance), element)) {
+      // the input element and loop counter are the inner instance's own, set before its mappings run
+      state.variables(instance.key).forEach((name, variable) -> context.put(name, variable.value));
+    }
     Map<String, Object> locals = new LinkedHashMap<>();
     try {
       for (Mapping input : element.inputs()) {
@@ -599,7 +819,7 @@ final class BpmnExecutor {
 
   // ---------------------------------------------------------------- incidents
 
-  private void raiseIncident(ElementInstance instance, String type, String message, long jobKey, Incident.Retry retry) {
+  void raiseIncident(ElementInstance instance, String type, String message, long jobKey, Incident.Retry retry) {
     Incident incident = new Incident(state.nextKey(), type, message, instance, jobKey, clock.getAsLong(), retry);
     state.putIncident(incident);
     instance.incidentKey = incident.key;
@@ -636,15 +856,15 @@ final class BpmnExecutor {
     }
   }
 
-  private ElementInstance parent(ElementInstance instance) {
+  ElementInstance parent(ElementInstance instance) {
     return instance.isRoot() ? null : state.elementInstance(instance.flowScopeKey);
   }
 
-  private ElementModel model(ElementInstance instance) {
+  ElementModel model(ElementInstance instance) {
     return state.definition(instance.processDefinitionKey).model.element(instance.elementId);
   }
 
-  private static String asText(Object value, String what, ElementModel element) {
+  static String asText(Object value, String what, ElementModel element) {
     if (value instanceof String text && !text.isBlank()) {
       return text;
     }

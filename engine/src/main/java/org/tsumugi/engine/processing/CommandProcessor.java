@@ -538,6 +538,11 @@ public final class CommandProcessor implements AutoCloseable {
     if (root == null || !root.isRoot()) {
       throw Rejection.notFound("no active process instance found with key " + processInstanceKey);
     }
+    if (root.parentProcessInstanceKey != 0) {
+      throw Rejection.invalidState("process instance " + processInstanceKey + " was started by call activity "
+          + root.parentElementInstanceKey + " of process instance " + root.parentProcessInstanceKey
+          + "; cancel that root process instance instead");
+    }
     executor.cancel(root);
     return processInstanceKey;
   }

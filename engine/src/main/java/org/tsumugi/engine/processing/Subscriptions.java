@@ -43,10 +43,10 @@ final class Subscriptions {
    *
    * @throws ExpressionException if a value does not evaluate; then none is left open
    */
-  void open(ElementInstance owner, ElementModel element, Map<String, Object> variables) {
+  void open(ElementInstance owner, List<ElementModel> awaited, Map<String, Object> variables) {
     closeAll(owner.key);
     List<EventSubscription> created = new ArrayList<>();
-    for (ElementModel event : element.awaitedEvents()) {
+    for (ElementModel event : awaited) {
       EventSubscription subscription = new EventSubscription(state.nextKey(), event.trigger(), owner.processDefinitionKey,
           owner.bpmnProcessId, owner.processInstanceKey, owner.key, event.id(), event.interrupting(), clock.getAsLong());
       describe(subscription, event, variables);

@@ -22,6 +22,17 @@ public final class ElementInstance extends Entity {
   /** Root only: how many incidents of the instance are open. */
   public int openIncidents;
 
+  /** Root of a called process only: the calling instance and its call activity instance. */
+  public long parentProcessInstanceKey;
+  public long parentElementInstanceKey;
+  /** Call activity only: the process instance it started (derived, not stored). */
+  public long calledInstanceKey;
+
+  /** Multi-instance body only: inner instances created, completed and terminated so far. */
+  public int loopInstances;
+  public int loopCompleted;
+  public int loopTerminated;
+
   /** Tokens that arrived at a parallel join of this scope and still wait for the other branches. */
   public final Map<String, Map<String, Integer>> joinTokens = new HashMap<>();
 

@@ -91,6 +91,12 @@ public final class EngineState {
     return versions == null ? null : versions.lastEntry().getValue();
   }
 
+  /** Every version of a process, oldest first. */
+  public Collection<ProcessDefinition> definitions(String bpmnProcessId) {
+    TreeMap<Integer, ProcessDefinition> versions = definitionsById.get(bpmnProcessId);
+    return versions == null ? List.of() : versions.values();
+  }
+
   public ProcessDefinition definition(String bpmnProcessId, int version) {
     TreeMap<Integer, ProcessDefinition> versions = definitionsById.get(bpmnProcessId);
     return versions == null ? null : versions.get(version);
@@ -328,6 +334,12 @@ public final class EngineState {
     elementInstances.put(instance.key, instance);
     if (!instance.isRoot()) {
       childrenByScope.computeIfAbsent(instance.flowScopeKey, k -> new LinkedHashSet<>()).add(instance.key);
+    }
+    // a called instance's key is larger than its call activity's, so the call activity is loaded already
+    ElementInstance callActivity = instance.parentElementInstanceKey == 0 ? null
+        : elementInstances.get(instance.parentElementInstanceKey);
+    if (callActivity != null) {
+      callActivity.calledInstanceKey = instance.key;
     }
   }
 

@@ -76,14 +76,17 @@ public final class StateStore {
           (e.persisted ? changedProcesses : newProcesses).add(e.persisted
               ? new Object[] {e.state.apiState(), nullIfZero(e.endDate), e.openIncidents, e.key}
               : new Object[] {e.key, e.processDefinitionKey, e.bpmnProcessId, e.version, e.state.apiState(),
-                  e.startDate, nullIfZero(e.endDate), e.openIncidents});
+                  e.startDate, nullIfZero(e.endDate), e.openIncidents, nullIfZero(e.parentProcessInstanceKey),
+                  nullIfZero(e.parentElementInstanceKey)});
         }
         String tokens = e.joinTokens.isEmpty() ? null : toJson(e.joinTokens);
         (e.persisted ? changedElements : newElements).add(e.persisted
-            ? new Object[] {e.state.name(), nullIfZero(e.endDate), nullIfZero(e.incidentKey), nullIfZero(e.jobKey), tokens, e.key}
+            ? new Object[] {e.state.name(), nullIfZero(e.endDate), nullIfZero(e.incidentKey), nullIfZero(e.jobKey), tokens,
+                nullIfZero(e.loopInstances), nullIfZero(e.loopCompleted), nullIfZero(e.loopTerminated), e.key}
             : new Object[] {e.key, e.processInstanceKey, e.processDefinitionKey, e.bpmnProcessId, e.version,
                 e.elementId, e.elementName, e.kind.name(), e.flowScopeKey, e.state.name(), e.startDate,
-                nullIfZero(e.endDate), nullIfZero(e.incidentKey), nullIfZero(e.jobKey), tokens});
+                nullIfZero(e.endDate), nullIfZero(e.incidentKey), nullIfZero(e.jobKey), tokens,
+                nullIfZero(e.loopInstances), nullIfZero(e.loopCompleted), nullIfZero(e.loopTerminated)});
       } else if (entity instanceof Variable v) {
         (v.persisted ? changedVariables : newVariables).add(v.persisted
             ? new Object[] {toJson(v.value), v.key}
@@ -112,14 +115,16 @@ public final class StateStore {
       }
     }
     batch("INSERT INTO process_instance (process_instance_key, definition_key, bpmn_process_id, version, state,"
-        + " start_date, end_date, open_incidents) VALUES (?,?,?,?,?,?,?,?)", newProcesses);
+        + " start_date, end_date, open_incidents, parent_process_instance_key, parent_element_instance_key)"
+        + " VALUES (?,?,?,?,?,?,?,?,?,?)", newProcesses);
     batch("UPDATE process_instance SET state = ?, end_date = ?, open_incidents = ? WHERE process_instance_key = ?",
         changedProcesses);
     batch("INSERT INTO element_instance (element_instance_key, process_instance_key, definition_key, bpmn_process_id,"
         + " version, element_id, element_name, element_type, flow_scope_key, state, start_date, end_date, incident_key,"
-        + " job_key, join_tokens) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", newElements);
-    batch("UPDATE element_instance SET state = ?, end_date = ?, incident_key = ?, job_key = ?, join_tokens = ?"
-        + " WHERE element_instance_key = ?", changedElements);
+        + " job_key, join_tokens, loop_instances, loop_completed, loop_terminated)"
+        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", newElements);
+    batch("UPDATE element_instance SET state = ?, end_date = ?, incident_key = ?, job_key = ?, join_tokens = ?,"
+        + " loop_instances = ?, loop_completed = ?, loop_terminated = ? WHERE element_instance_key = ?", changedElements);
     batch("INSERT INTO variable (variable_key, scope_key, process_instance_key, name, var_value) VALUES (?,?,?,?,?)",
         newVariables);
     batch("UPDATE variable SET var_value = ? WHERE variable_key = ?", changedVariables);
@@ -179,7 +184,8 @@ public final class StateStore {
     decisions.load(state.decisions());
     jdbc.query("SELECT e.element_instance_key, e.process_instance_key, e.definition_key, e.bpmn_process_id, e.version,"
         + " e.element_id, e.element_name, e.element_type, e.flow_scope_key, e.state, e.start_date, e.incident_key,"
-        + " e.job_key, e.join_tokens, p.open_incidents FROM process_instance p JOIN element_instance e"
+        + " e.job_key, e.join_tokens, p.open_incidents, e.loop_instances, e.loop_completed, e.loop_terminated,"
+        + " p.parent_process_instance_key, p.parent_element_instance_key FROM process_instance p JOIN element_instance e"
         + " ON e.process_instance_key = p.process_instance_key"
         + " WHERE p.state = 'ACTIVE' AND e.state NOT IN ('COMPLETED', 'TERMINATED') ORDER BY e.element_instance_key",
         rs -> {
@@ -194,7 +200,12 @@ public final class StateStore {
           }
           if (e.isRoot()) {
             e.openIncidents = rs.getInt(15);
+            e.parentProcessInstanceKey = rs.getLong(19);
+            e.parentElementInstanceKey = rs.getLong(20);
           }
+          e.loopInstances = rs.getInt(16);
+          e.loopCompleted = rs.getInt(17);
+          e.loopTerminated = rs.getInt(18);
           state.loaded(e);
         });
     jdbc.query("SELECT v.variable_key, v.scope_key, v.process_instance_key, v.name, v.var_value FROM process_instance p"
