@@ -19,6 +19,10 @@ final class PinnedClock {
     client.newPinClockCommand().time(now).send().join();
   }
 
+  Instant now() {
+    return now;
+  }
+
   void reset() {
     client.newResetClockCommand().send().join();
   }

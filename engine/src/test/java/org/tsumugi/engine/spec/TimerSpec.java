@@ -20,24 +20,22 @@ import org.tsumugi.engine.EngineTest;
 /** Timers wait on the engine clock, which tests move instead of sleeping. */
 class TimerSpec extends EngineTest {
 
+  private PinnedClock clock;
+
   @AfterEach
   void resetClock() {
-    client.newResetClockCommand().send().join();
-  }
-
-  private Instant pinnedNow;
-
-  /** Pins the clock at now, then moves it forward step by step. */
-  private void advance(Duration by) {
-    if (pinnedNow == null) {
-      pinnedNow = Instant.now();
+    if (clock != null) {
+      clock.reset();
     }
-    pinnedNow = pinnedNow.plus(by);
-    client.newPinClockCommand().time(pinnedNow).send().join();
   }
 
+  /** Pins the clock at now; later steps move it forward. */
   private void pinNow() {
-    advance(Duration.ZERO);
+    clock = new PinnedClock(client);
+  }
+
+  private void advance(Duration by) {
+    clock.advance(by);
   }
 
   private void awaitState(long key, ProcessInstanceState expected) {
@@ -68,7 +66,7 @@ class TimerSpec extends EngineTest {
         .intermediateCatchEvent("appointment", e -> e.timerWithDateExpression("date and time(appointmentAt)"))
         .endEvent().done());
     pinNow();
-    Instant appointment = pinnedNow.plus(Duration.ofDays(2));
+    Instant appointment = clock.now().plus(Duration.ofDays(2));
     long key = start(id, Map.of("recheckAfter", "P1D", "appointmentAt", appointment.toString())).getProcessInstanceKey();
 
     advance(Duration.ofHours(25));
@@ -259,6 +257,7 @@ class TimerSpec extends EngineTest {
   @Test
   void theClockCanBePinnedAndReset() {
     Instant past = Instant.parse("2020-01-01T00:00:00Z");
+    pinNow();
     client.newPinClockCommand().time(past).send().join();
     String id = uniqueId("clock");
     deploy(Bpmn.createExecutableProcess(id).startEvent().endEvent().done());
