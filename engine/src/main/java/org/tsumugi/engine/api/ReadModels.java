@@ -194,7 +194,8 @@ final class ReadModels {
       "incidents", INCIDENTS,
       "variables", VARIABLES,
       "element-instances", ELEMENT_INSTANCES,
-      "process-definitions", PROCESS_DEFINITIONS);
+      "process-definitions", PROCESS_DEFINITIONS,
+      "user-tasks", UserTaskReadModel.SEARCH);
 
   private ReadModels() {}
 }

@@ -23,6 +23,7 @@ import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.Task;
 import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeInput;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
@@ -220,6 +221,8 @@ public final class BpmnTransformer {
         } else {
           jobDefinition(node, model, where, true);
         }
+      } else if (node instanceof UserTask userTask) {
+        model = new UserTaskReader(feel, problems).read(userTask, where);
       } else if (node instanceof ManualTask) {
         model = new ElementModel(id, name, ElementKind.MANUAL_TASK);
       } else if (node instanceof SubProcess subProcess) {

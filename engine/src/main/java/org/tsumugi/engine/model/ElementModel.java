@@ -44,6 +44,9 @@ public final class ElementModel {
   // end events
   boolean terminate;
 
+  // user tasks (job-based ones also have a job type)
+  UserTaskModel userTask;
+
   ElementModel(String id, String name, ElementKind kind) {
     this.id = id;
     this.name = name;
@@ -137,6 +140,11 @@ public final class ElementModel {
 
   public boolean isTerminateEndEvent() {
     return terminate;
+  }
+
+  /** The user task definition; null for every other kind. */
+  public UserTaskModel userTask() {
+    return userTask;
   }
 
   /** Whether this catching error event handles a thrown code. */

@@ -36,6 +36,7 @@ final class BpmnExecutor {
   private final History history;
   private final Variables variables;
   private final Listener listener;
+  private final UserTaskBehavior userTasks;
   private final Deque<Runnable> agenda = new ArrayDeque<>();
   /** Variables a catch event carries from its trigger to its completion, within one command. */
   private final Map<Long, Map<String, Object>> eventVariables = new HashMap<>();
@@ -57,6 +58,7 @@ final class BpmnExecutor {
     this.history = history;
     this.variables = variables;
     this.listener = listener;
+    this.userTasks = new UserTaskBehavior(state, feel, clock, history);
   }
 
   Variables variables() {
@@ -86,6 +88,12 @@ final class BpmnExecutor {
   void completeJobElement(Job job, Map<String, Object> completionVariables) {
     ElementInstance instance = state.elementInstance(job.elementInstanceKey);
     instance.jobKey = job.key;
+    complete(instance, completionVariables, null);
+    drain();
+  }
+
+  /** A person completed the user task the element waits on. */
+  void completeUserTaskElement(ElementInstance instance, Map<String, Object> completionVariables) {
     complete(instance, completionVariables, null);
     drain();
   }
@@ -171,6 +179,13 @@ final class BpmnExecutor {
         activate(element.noneStartEvent(), instance);
       }
       case SERVICE_TASK, SEND_TASK, BUSINESS_RULE_TASK -> createJob(instance, element);
+      case USER_TASK -> {
+        if (element.isJobTask()) {
+          createJob(instance, element);
+        } else {
+          createUserTask(instance, element);
+        }
+      }
       case SCRIPT_TASK -> {
         if (element.isJobTask()) {
           createJob(instance, element);
@@ -291,6 +306,9 @@ final class BpmnExecutor {
         history.job(job, "CANCELED");
       }
     }
+    if (instance.kind == ElementKind.USER_TASK) {
+      userTasks.cancel(instance);
+    }
     if (instance.incidentKey != 0) {
       Incident incident = state.incident(instance.incidentKey);
       if (incident != null) {
@@ -322,20 +340,39 @@ final class BpmnExecutor {
     Map<String, Object> context = variables.visible(instance);
     String type;
     int retries;
+    Map<String, String> headers;
     try {
       type = asText(element.jobType().evaluate(feel, context), "job type", element);
       retries = asInt(element.jobRetries().evaluate(feel, context), "job retries", element);
+      headers = element.kind() == ElementKind.USER_TASK ? userTasks.jobHeaders(instance, element, context)
+          : element.taskHeaders();
     } catch (ExpressionException e) {
       raiseIncident(instance, "EXTRACT_VALUE_ERROR", e.getMessage(), 0, Incident.Retry.ACTIVATE_ELEMENT);
       return;
+    } catch (IncidentCause e) {
+      raiseIncident(instance, e.errorType(), e.getMessage(), 0, Incident.Retry.ACTIVATE_ELEMENT);
+      return;
     }
     Job job = new Job(state.nextKey(), type, instance.key, instance.processInstanceKey, instance.processDefinitionKey,
-        instance.bpmnProcessId, instance.version, instance.elementId, element.taskHeaders(), retries);
+        instance.bpmnProcessId, instance.version, instance.elementId, headers, retries);
     instance.jobKey = job.key;
     activated(instance);
     state.putJob(job);
     history.job(job, "CREATED");
     listener.jobCreated(job);
+  }
+
+  private void createUserTask(ElementInstance instance, ElementModel element) {
+    try {
+      userTasks.create(instance, element, variables.visible(instance));
+    } catch (ExpressionException e) {
+      raiseIncident(instance, "EXTRACT_VALUE_ERROR", e.getMessage(), 0, Incident.Retry.ACTIVATE_ELEMENT);
+      return;
+    } catch (IncidentCause e) {
+      raiseIncident(instance, e.errorType(), e.getMessage(), 0, Incident.Retry.ACTIVATE_ELEMENT);
+      return;
+    }
+    activated(instance);
   }
 
   private void runScript(ElementInstance instance, ElementModel element) {

@@ -68,6 +68,7 @@ public final class CommandProcessor implements AutoCloseable {
   private final BiFunction<String, byte[], ProcessModel> parser;
   private final BpmnExecutor executor;
   private final History history;
+  private final UserTaskOperations userTasks;
 
   /** Job deadlines and back-off ends: {due time, job key}. Stale entries are skipped when due. */
   private final PriorityQueue<long[]> due = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
@@ -111,6 +112,7 @@ public final class CommandProcessor implements AutoCloseable {
         terminatedInstances.add(root.key);
       }
     });
+    this.userTasks = new UserTaskOperations(state, executor, clock::millis, history);
     reload();
     this.writer = new Thread(this::run, "tsumugi-engine-writer");
     writer.setDaemon(false);
@@ -379,7 +381,7 @@ public final class CommandProcessor implements AutoCloseable {
 
   private Object apply(Command command) {
     if (command instanceof Command.Deploy deploy) {
-      return deploy(deploy.resources());
+      return deploy(deploy);
     } else if (command instanceof CreateInstance create) {
       return create(create);
     } else if (command instanceof CancelInstance cancel) {
@@ -401,14 +403,23 @@ public final class CommandProcessor implements AutoCloseable {
       return setVariables(set);
     } else if (command instanceof JobDue jobDue) {
       return jobDue(jobDue.jobKey());
+    } else if (command instanceof Command.CompleteUserTask complete) {
+      return userTasks.complete(complete);
+    } else if (command instanceof Command.AssignUserTask assign) {
+      return userTasks.assign(assign);
+    } else if (command instanceof Command.UnassignUserTask unassign) {
+      return userTasks.unassign(unassign);
+    } else if (command instanceof Command.UpdateUserTask update) {
+      return userTasks.update(update);
     }
     throw new IllegalArgumentException("unknown command " + command);
   }
 
-  private Deployment deploy(List<ParsedResource> resources) {
+  private Deployment deploy(Command.Deploy deploy) {
     long deploymentKey = state.nextKey();
+    List<Results.DeployedForm> forms = new FormDeployment(state, history).deploy(deploy.forms(), deploymentKey);
     List<DeployedProcess> deployed = new ArrayList<>();
-    for (ParsedResource resource : resources) {
+    for (ParsedResource resource : deploy.resources()) {
       for (ProcessModel model : resource.processes()) {
         ProcessDefinition latest = state.latestDefinition(model.bpmnProcessId());
         if (latest != null && latest.checksum.equals(resource.checksum())
@@ -424,7 +435,7 @@ public final class CommandProcessor implements AutoCloseable {
         deployed.add(new DeployedProcess(definition.key, definition.bpmnProcessId, version, resource.name()));
       }
     }
-    return new Deployment(deploymentKey, deployed);
+    return new Deployment(deploymentKey, deployed, forms);
   }
 
   private Object create(CreateInstance create) {

@@ -3,10 +3,12 @@ package org.tsumugi.engine.processing;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.util.function.LongSupplier;
 import org.tsumugi.engine.state.ElementInstance;
+import org.tsumugi.engine.state.FormDefinition;
 import org.tsumugi.engine.state.EngineState;
 import org.tsumugi.engine.state.HistoryRecord;
 import org.tsumugi.engine.state.Incident;
 import org.tsumugi.engine.state.Job;
+import org.tsumugi.engine.state.UserTask;
 import org.tsumugi.engine.state.Variable;
 
 /**
@@ -42,6 +44,16 @@ final class History {
   void variable(Variable variable, String intent) {
     state.record(new HistoryRecord(variable.key, "VARIABLE", intent, variable.processInstanceKey, null,
         clock.getAsLong(), "{\"name\":" + quote(variable.name) + ",\"scopeKey\":" + variable.scopeKey + "}"));
+  }
+
+  /** Who the task is assigned to and why it changed; never the variables it completed with. */
+  void userTask(UserTask task, String intent, String action) {
+    state.record(new HistoryRecord(task.key, "USER_TASK", intent, task.processInstanceKey, task.elementId,
+        clock.getAsLong(), "{\"assignee\":" + quote(task.assignee) + ",\"action\":" + quote(action) + "}"));
+  }
+
+  void form(FormDefinition form) {
+    state.record(new HistoryRecord(form.key, "FORM", "CREATED", 0, form.formId, clock.getAsLong(), null));
   }
 
   void deployment(long key, String intent, String bpmnProcessId) {

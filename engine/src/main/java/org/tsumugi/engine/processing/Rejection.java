@@ -22,6 +22,10 @@ public final class Rejection extends RuntimeException {
     return new Rejection(400, "INVALID_ARGUMENT", detail);
   }
 
+  public static Rejection forbidden(String detail) {
+    return new Rejection(403, "FORBIDDEN", detail);
+  }
+
   public static Rejection invalidState(String detail) {
     return new Rejection(409, "INVALID_STATE", detail);
   }

@@ -27,6 +27,7 @@ public final class EngineState {
   private final Map<Long, Job> jobs = new HashMap<>();
   private final Map<String, LinkedHashSet<Long>> activatableJobsByType = new HashMap<>();
   private final Map<Long, Incident> incidents = new LinkedHashMap<>();
+  private final UserTaskRegistry userTasks = new UserTaskRegistry();
 
   final Set<Entity> dirty = new LinkedHashSet<>();
   final List<ProcessDefinition> newDefinitions = new ArrayList<>();
@@ -216,7 +217,14 @@ public final class EngineState {
     changed(incident);
   }
 
+  // --- user tasks and forms
+
+  public UserTaskRegistry userTasks() {
+    return userTasks;
+  }
+
   void clear() {
+    userTasks.clear();
     definitions.clear();
     definitionsById.clear();
     elementInstances.clear();

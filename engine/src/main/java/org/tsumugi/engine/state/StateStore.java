@@ -61,7 +61,11 @@ public final class StateStore {
     List<Object[]> changedJobs = new ArrayList<>();
     List<Object[]> newIncidents = new ArrayList<>();
     List<Object[]> changedIncidents = new ArrayList<>();
+    UserTaskRows userTaskRows = new UserTaskRows(json);
     for (Entity entity : state.dirty) {
+      if (userTaskRows.add(entity)) {
+        continue;
+      }
       if (entity instanceof ElementInstance e) {
         if (e.isRoot()) {
           (e.persisted ? changedProcesses : newProcesses).add(e.persisted
@@ -116,6 +120,7 @@ public final class StateStore {
         + " definition_key, bpmn_process_id, element_instance_key, element_id, job_key, creation_time)"
         + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", newIncidents);
     batch("UPDATE incident SET state = ? WHERE incident_key = ?", changedIncidents);
+    userTaskRows.write(jdbc);
 
     List<Object[]> history = new ArrayList<>(state.history.size());
     for (HistoryRecord r : state.history) {
@@ -203,6 +208,7 @@ public final class StateStore {
                 rs.getLong(7), Incident.Retry.valueOf(rs.getString(4))));
           }
         });
+    new UserTaskRows(json).load(jdbc, state.userTasks());
   }
 
   private static Object nullIfZero(long value) {
