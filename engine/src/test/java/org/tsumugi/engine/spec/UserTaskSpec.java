@@ -126,6 +126,17 @@ class UserTaskSpec extends EngineTest {
   }
 
   @Test
+  void aLiteralDateThatIsNotIso8601IsRejectedAtDeployment() {
+    String id = uniqueId("baddate");
+    assertThatThrownBy(() -> deploy(Bpmn.createExecutableProcess(id).startEvent()
+        .userTask("approve", t -> t.zeebeUserTask().zeebeFollowUpDate("2025-04-01")).endEvent().done()))
+        .isInstanceOfSatisfying(ProblemException.class, e -> {
+          assertThat(e.code()).isEqualTo(400);
+          assertThat(e.details().getDetail()).contains("approve").contains("followUpDate").contains("2025-04-01");
+        });
+  }
+
+  @Test
   void completingATaskCarriesItsVariablesIntoTheProcess() {
     String id = approval(t -> {});
     long instance = start(id, Map.of("letter", "draft")).getProcessInstanceKey();
