@@ -190,7 +190,8 @@ final class Search {
         case "$lte" -> append(where, args, field.holds("<= ?"), convert(name, field, operand));
         case "$exists" -> where.append(" AND ").append(operand.asBoolean() ? field.holds("IS NOT NULL")
             : field.holdsForNone("IS NOT NULL"));
-        case "$like" -> append(where, args, field.holds("LIKE ?"), operand.asText().replace('*', '%').replace('?', '_'));
+        case "$like" -> append(where, args, field.holds("LIKE ?"),
+            operand.asText().replace('*', '%').replace('?', '_'));
         case "$in", "$notIn" -> {
           if (!operand.isArray()) {
             throw Rejection.invalidArgument("filter '" + name + "': " + operator.getKey() + " needs an array");

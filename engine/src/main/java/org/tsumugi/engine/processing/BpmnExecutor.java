@@ -346,11 +346,8 @@ final class BpmnExecutor {
       retries = asInt(element.jobRetries().evaluate(feel, context), "job retries", element);
       headers = element.kind() == ElementKind.USER_TASK ? userTasks.jobHeaders(instance, element, context)
           : element.taskHeaders();
-    } catch (ExpressionException e) {
-      raiseIncident(instance, "EXTRACT_VALUE_ERROR", e.getMessage(), 0, Incident.Retry.ACTIVATE_ELEMENT);
-      return;
-    } catch (IncidentCause e) {
-      raiseIncident(instance, e.errorType(), e.getMessage(), 0, Incident.Retry.ACTIVATE_ELEMENT);
+    } catch (ExpressionException | IncidentCause e) {
+      activationFailed(instance, e);
       return;
     }
     Job job = new Job(state.nextKey(), type, instance.key, instance.processInstanceKey, instance.processDefinitionKey,
@@ -365,17 +362,20 @@ final class BpmnExecutor {
   private void createUserTask(ElementInstance instance, ElementModel element) {
     try {
       userTasks.create(instance, element, variables.visible(instance));
-    } catch (ExpressionException e) {
-      raiseIncident(instance, "EXTRACT_VALUE_ERROR", e.getMessage(), 0, Incident.Retry.ACTIVATE_ELEMENT);
-      return;
-    } catch (IncidentCause e) {
-      raiseIncident(instance, e.errorType(), e.getMessage(), 0, Incident.Retry.ACTIVATE_ELEMENT);
+    } catch (ExpressionException | IncidentCause e) {
+      activationFailed(instance, e);
       return;
     }
     activated(instance);
   }
 
-  private void runScript(ElementInstance instance, ElementModel element) {
+  /** A value the element needs did not evaluate, or what it links to is missing: resolving retries. */
+  private void activationFailed(ElementInstance instance, RuntimeException failure) {
+    String type = failure instanceof IncidentCause cause ? cause.errorType() : "EXTRACT_VALUE_ERROR";
+    raiseIncident(instance, type, failure.getMessage(), 0, Incident.Retry.ACTIVATE_ELEMENT);
+  }
+
+    private void runScript(ElementInstance instance, ElementModel element) {
     Object result;
     try {
       result = element.script().evaluate(feel, variables.visible(instance));

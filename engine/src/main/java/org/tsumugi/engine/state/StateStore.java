@@ -61,7 +61,7 @@ public final class StateStore {
     List<Object[]> changedJobs = new ArrayList<>();
     List<Object[]> newIncidents = new ArrayList<>();
     List<Object[]> changedIncidents = new ArrayList<>();
-    UserTaskRows userTaskRows = new UserTaskRows(json);
+    UserTaskRows userTaskRows = new UserTaskRows(this);
     for (Entity entity : state.dirty) {
       if (userTaskRows.add(entity)) {
         continue;
@@ -120,7 +120,7 @@ public final class StateStore {
         + " definition_key, bpmn_process_id, element_instance_key, element_id, job_key, creation_time)"
         + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", newIncidents);
     batch("UPDATE incident SET state = ? WHERE incident_key = ?", changedIncidents);
-    userTaskRows.write(jdbc);
+    userTaskRows.write();
 
     List<Object[]> history = new ArrayList<>(state.history.size());
     for (HistoryRecord r : state.history) {
@@ -135,7 +135,7 @@ public final class StateStore {
     }
   }
 
-  private void batch(String sql, List<Object[]> rows) {
+  void batch(String sql, List<Object[]> rows) {
     if (!rows.isEmpty()) {
       jdbc.batchUpdate(sql, rows);
     }
@@ -208,14 +208,14 @@ public final class StateStore {
                 rs.getLong(7), Incident.Retry.valueOf(rs.getString(4))));
           }
         });
-    new UserTaskRows(json).load(jdbc, state.userTasks());
+    new UserTaskRows(this).load(jdbc, state.userTasks());
   }
 
-  private static Object nullIfZero(long value) {
+  static Object nullIfZero(long value) {
     return value == 0 ? null : value;
   }
 
-  private String toJson(Object value) {
+  String toJson(Object value) {
     try {
       return json.writeValueAsString(value);
     } catch (JsonProcessingException e) {
@@ -223,7 +223,7 @@ public final class StateStore {
     }
   }
 
-  private <T> T fromJson(String text, TypeReference<T> type) {
+  <T> T fromJson(String text, TypeReference<T> type) {
     try {
       return text == null ? null : json.readValue(text, type);
     } catch (JsonProcessingException e) {

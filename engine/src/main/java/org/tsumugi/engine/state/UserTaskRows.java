@@ -1,8 +1,8 @@
 package org.tsumugi.engine.state;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import static org.tsumugi.engine.state.StateStore.nullIfZero;
+
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +17,15 @@ final class UserTaskRows {
   private static final TypeReference<List<String>> NAMES = new TypeReference<>() {};
   private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
 
-  private final ObjectMapper json;
+  private final StateStore store;
   private final List<Object[]> newForms = new ArrayList<>();
   private final List<Object[]> newTasks = new ArrayList<>();
   private final List<Object[]> changedTasks = new ArrayList<>();
   private final List<Object[]> candidates = new ArrayList<>();
   private final List<Object[]> rewrittenCandidates = new ArrayList<>();
 
-  UserTaskRows(ObjectMapper json) {
-    this.json = json;
+  UserTaskRows(StateStore store) {
+    this.store = store;
   }
 
   /** Takes the entity if it is one of this table set's. */
@@ -39,32 +39,33 @@ final class UserTaskRows {
       return false;
     }
     if (t.persisted) {
-      changedTasks.add(new Object[] {t.state.name(), t.assignee, toJson(t.candidateGroups), toJson(t.candidateUsers),
-          nullIfZero(t.dueDate), nullIfZero(t.followUpDate), t.priority, nullIfZero(t.completionDate), t.key});
+      changedTasks.add(new Object[] {t.state.name(), t.assignee, store.toJson(t.candidateGroups),
+          store.toJson(t.candidateUsers), nullIfZero(t.dueDate), nullIfZero(t.followUpDate), t.priority,
+          nullIfZero(t.completionDate), t.key});
       rewrittenCandidates.add(new Object[] {t.key});
     } else {
       newTasks.add(new Object[] {t.key, t.elementInstanceKey, t.processInstanceKey, t.processDefinitionKey,
-          t.bpmnProcessId, t.version, t.elementId, t.name, t.state.name(), t.assignee, toJson(t.candidateGroups),
-          toJson(t.candidateUsers), nullIfZero(t.dueDate), nullIfZero(t.followUpDate), t.priority,
-          nullIfZero(t.formKey), t.externalFormReference, toJson(t.customHeaders), t.creationDate,
-          nullIfZero(t.completionDate)});
+          t.bpmnProcessId, t.version, t.elementId, t.name, t.state.name(), t.assignee,
+          store.toJson(t.candidateGroups), store.toJson(t.candidateUsers), nullIfZero(t.dueDate),
+          nullIfZero(t.followUpDate), t.priority, nullIfZero(t.formKey), t.externalFormReference,
+          store.toJson(t.customHeaders), t.creationDate, nullIfZero(t.completionDate)});
     }
     t.candidateGroups.forEach(group -> candidates.add(new Object[] {t.key, "GROUP", group}));
     t.candidateUsers.forEach(user -> candidates.add(new Object[] {t.key, "USER", user}));
     return true;
   }
 
-  void write(JdbcTemplate jdbc) {
-    batch(jdbc, "INSERT INTO form_definition (form_key, form_id, version, resource_name, checksum, deployment_key,"
+  void write() {
+    store.batch("INSERT INTO form_definition (form_key, form_id, version, resource_name, checksum, deployment_key,"
         + " deploy_time, form_schema) VALUES (?,?,?,?,?,?,?,?)", newForms);
-    batch(jdbc, "INSERT INTO user_task (user_task_key, element_instance_key, process_instance_key, definition_key,"
+    store.batch("INSERT INTO user_task (user_task_key, element_instance_key, process_instance_key, definition_key,"
         + " bpmn_process_id, version, element_id, name, state, assignee, candidate_groups, candidate_users, due_date,"
         + " follow_up_date, priority, form_key, external_form_reference, custom_headers, creation_date,"
         + " completion_date) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", newTasks);
-    batch(jdbc, "UPDATE user_task SET state = ?, assignee = ?, candidate_groups = ?, candidate_users = ?,"
+    store.batch("UPDATE user_task SET state = ?, assignee = ?, candidate_groups = ?, candidate_users = ?,"
         + " due_date = ?, follow_up_date = ?, priority = ?, completion_date = ? WHERE user_task_key = ?", changedTasks);
-    batch(jdbc, "DELETE FROM user_task_candidate WHERE user_task_key = ?", rewrittenCandidates);
-    batch(jdbc, "INSERT INTO user_task_candidate (user_task_key, kind, name) VALUES (?,?,?)", candidates);
+    store.batch("DELETE FROM user_task_candidate WHERE user_task_key = ?", rewrittenCandidates);
+    store.batch("INSERT INTO user_task_candidate (user_task_key, kind, name) VALUES (?,?,?)", candidates);
   }
 
   /** Every form version, and the open tasks of active process instances. */
@@ -83,41 +84,15 @@ final class UserTaskRows {
         + " WHERE p.state = 'ACTIVE' AND t.state = 'CREATED' ORDER BY t.user_task_key", rs -> {
           UserTask task = new UserTask(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
               rs.getInt(6), rs.getString(7), rs.getString(8), rs.getLong(18), rs.getLong(15), rs.getString(16),
-              fromJson(rs.getString(17), HEADERS));
+              store.fromJson(rs.getString(17), HEADERS));
           task.assignee = rs.getString(9);
-          task.candidateGroups = fromJson(rs.getString(10), NAMES);
-          task.candidateUsers = fromJson(rs.getString(11), NAMES);
+          task.candidateGroups = store.fromJson(rs.getString(10), NAMES);
+          task.candidateUsers = store.fromJson(rs.getString(11), NAMES);
           task.dueDate = rs.getLong(12);
           task.followUpDate = rs.getLong(13);
           task.priority = rs.getInt(14);
           task.persisted = true;
           registry.add(task);
         });
-  }
-
-  private static void batch(JdbcTemplate jdbc, String sql, List<Object[]> rows) {
-    if (!rows.isEmpty()) {
-      jdbc.batchUpdate(sql, rows);
-    }
-  }
-
-  private static Object nullIfZero(long value) {
-    return value == 0 ? null : value;
-  }
-
-  private String toJson(Object value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("user task field is not serialisable", e);
-    }
-  }
-
-  private <T> T fromJson(String text, TypeReference<T> type) {
-    try {
-      return json.readValue(text, type);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored user task JSON is unreadable", e);
-    }
   }
 }
