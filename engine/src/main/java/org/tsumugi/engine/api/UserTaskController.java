@@ -10,6 +10,8 @@ import io.camunda.client.protocol.rest.FormResult;
 import io.camunda.client.protocol.rest.UserTaskAssignmentRequest;
 import io.camunda.client.protocol.rest.UserTaskCompletionRequest;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -97,7 +99,10 @@ class UserTaskController {
             .schema(rs.getString("form_schema")).tenantId(TENANT), formKeys.get(0)));
   }
 
-  /** The variables the task sees: those of its element and of every scope around it. */
+  /**
+   * The variables the task sees: those of its element and of every scope around it, an inner one
+   * hiding an outer one of the same name.
+   */
   @PostMapping("/variables/search")
   Map<String, Object> variables(@PathVariable String key, @RequestBody(required = false) JsonNode request) {
     long taskKey = Keys.parse(key, "userTaskKey");
@@ -119,10 +124,27 @@ class UserTaskController {
         filter.set("name", entry.getValue());
       });
     }
-    ArrayNode scopes = filter.putObject("scopeKey").putArray("$in");
-    scopesFrom(elements.get(0)).forEach(scope -> scopes.add(Long.toString(scope)));
+    ArrayNode visible = filter.putObject("variableKey").putArray("$in");
+    visibleVariables(scopesFrom(elements.get(0))).forEach(variable -> visible.add(Long.toString(variable)));
+    if (visible.isEmpty()) {
+      visible.add("0"); // no variable has key 0: an empty page, where an empty $in would not filter
+    }
     query.set("filter", filter);
     return ReadModels.VARIABLES.run(jdbc, query);
+  }
+
+  /** Per name, the variable of the innermost scope: the one the task sees. */
+  private List<Long> visibleVariables(List<Long> scopes) {
+    String marks = String.join(",", Collections.nCopies(scopes.size(), "?"));
+    Map<String, long[]> nearest = new HashMap<>(); // name -> {variable key, scope depth}
+    jdbc.query("SELECT variable_key, name, scope_key FROM variable WHERE scope_key IN (" + marks + ")", rs -> {
+      int depth = scopes.indexOf(rs.getLong(3));
+      long[] seen = nearest.get(rs.getString(2));
+      if (seen == null || depth < seen[1]) {
+        nearest.put(rs.getString(2), new long[] {rs.getLong(1), depth});
+      }
+    }, scopes.toArray());
+    return nearest.values().stream().map(entry -> entry[0]).toList();
   }
 
   private List<Long> scopesFrom(long elementInstanceKey) {

@@ -331,10 +331,11 @@ class UserTaskSpec extends EngineTest {
   }
 
   @Test
-  void aTaskSeesItsOwnAndItsProcessVariables() {
+  void aTaskSeesItsOwnAndItsProcessVariablesTheInnerHidingTheOuter() {
     String id = uniqueId("seen");
     deploy(Bpmn.createExecutableProcess(id).startEvent().userTask("review", t -> t.zeebeUserTask()
-        .zeebeInputExpression("patient.name", "patientName")).endEvent().done());
+        .zeebeInputExpression("patient.name", "patientName").zeebeInputExpression("\"外科\"", "ward"))
+        .endEvent().done());
     long instance = start(id, Map.of("patient", Map.of("name", "山田"), "ward", "内科")).getProcessInstanceKey();
     long key = openTask(instance).getUserTaskKey();
 
@@ -343,6 +344,8 @@ class UserTaskSpec extends EngineTest {
         .join().items();
 
     assertThat(all).extracting(Variable::getName).containsExactlyInAnyOrder("patient", "ward", "patientName");
+    assertThat(all).filteredOn(v -> v.getName().equals("ward")).singleElement()
+        .satisfies(v -> assertThat(v.getValue()).as("the task's own ward").isEqualTo("\"外科\""));
     assertThat(named).singleElement().satisfies(v -> assertThat(v.getValue()).isEqualTo("\"山田\""));
     assertThatThrownBy(() -> client.newUserTaskVariableSearchRequest(777L).send().join())
         .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.code()).isEqualTo(404));
