@@ -375,7 +375,7 @@ final class BpmnExecutor {
     raiseIncident(instance, type, failure.getMessage(), 0, Incident.Retry.ACTIVATE_ELEMENT);
   }
 
-    private void runScript(ElementInstance instance, ElementModel element) {
+  private void runScript(ElementInstance instance, ElementModel element) {
     Object result;
     try {
       result = element.script().evaluate(feel, variables.visible(instance));

@@ -16,10 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.tsumugi.engine.EngineTest;
 
 /** Camunda user tasks (zeebe:userTask): a wait state that people find, take, change and complete. */
 class UserTaskSpec extends EngineTest {
+
+  @Autowired JdbcTemplate jdbc;
 
   private String approval(Consumer<UserTaskBuilder> task) {
     String id = uniqueId("approval");
@@ -297,6 +301,27 @@ class UserTaskSpec extends EngineTest {
 
   private static List<String> elementIds(List<UserTask> tasks) {
     return tasks.stream().map(UserTask::getElementId).toList();
+  }
+
+  @Test
+  void theTaskLifeCycleIsAuditedWithActionsButWithoutVariableValues() {
+    String id = approval(t -> {});
+    long instance = start(id, Map.of()).getProcessInstanceKey();
+    long key = openTask(instance).getUserTaskKey();
+
+    client.newAssignUserTaskCommand(key).assignee("dr.sato").action("claim").send().join();
+    client.newUpdateUserTaskCommand(key).priority(80).action("escalate").send().join();
+    client.newCompleteUserTaskCommand(key).variables(Map.of("diagnosis", "肺炎")).action("approve").send().join();
+
+    List<String> records = jdbc.queryForList("SELECT intent || ' ' || payload FROM history"
+        + " WHERE value_type = 'USER_TASK' AND record_key = ? ORDER BY position", String.class, key);
+    assertThat(records).hasSize(4);
+    assertThat(records.get(0)).startsWith("CREATED");
+    assertThat(records.get(1)).startsWith("ASSIGNED").contains("dr.sato").contains("claim");
+    assertThat(records.get(2)).startsWith("UPDATED").contains("escalate");
+    assertThat(records.get(3)).startsWith("COMPLETED").contains("approve");
+    assertThat(jdbc.queryForList("SELECT payload FROM history WHERE process_instance_key = ?", String.class, instance))
+        .noneSatisfy(payload -> assertThat(String.valueOf(payload)).contains("肺炎"));
   }
 
   @Test
