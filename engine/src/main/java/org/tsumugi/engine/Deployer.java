@@ -9,10 +9,12 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import org.tsumugi.engine.decision.Dmn;
 import org.tsumugi.engine.model.BpmnTransformer;
+import org.tsumugi.engine.model.FormReader;
 import org.tsumugi.engine.processing.Command;
 import org.tsumugi.engine.processing.CommandProcessor;
 import org.tsumugi.engine.processing.Rejection;
 import org.tsumugi.engine.processing.Results.Deployment;
+import org.tsumugi.engine.processing.Results.ParsedForm;
 import org.tsumugi.engine.processing.Results.ParsedResource;
 
 /**
@@ -37,10 +39,16 @@ public final class Deployer {
       throw Rejection.invalidArgument("a deployment needs at least one resource");
     }
     List<ParsedResource> parsed = new ArrayList<>();
+    List<ParsedForm> forms = new ArrayList<>();
     for (Resource resource : resources) {
-      parsed.add(parse(resource.name(), resource.content()));
+      if (resource.name() != null && resource.name().toLowerCase(Locale.ROOT).endsWith(".form")) {
+        forms.add(new ParsedForm(resource.name(), resource.content(), sha256(resource.content()),
+            FormReader.formId(resource.name(), resource.content())));
+      } else {
+        parsed.add(parse(resource.name(), resource.content()));
+      }
     }
-    return engine.submit(new Command.Deploy(parsed)).thenApply(Deployment.class::cast);
+    return engine.submit(new Command.Deploy(parsed, forms)).thenApply(Deployment.class::cast);
   }
 
   private ParsedResource parse(String name, byte[] content) {
@@ -51,7 +59,7 @@ public final class Deployer {
     }
     if (!lower.endsWith(".bpmn") && !lower.endsWith(".xml")) {
       throw Rejection.invalidArgument("resource '" + resourceName + "' cannot be deployed: only BPMN processes"
-          + " (.bpmn) and DMN decisions (.dmn) are supported so far");
+          + " (.bpmn), DMN decisions (.dmn) and forms (.form) are supported so far");
     }
     return new ParsedResource(resourceName, content, sha256(content), transformer.transform(resourceName, content));
   }

@@ -1,5 +1,6 @@
 package org.tsumugi.engine.api;
 
+import io.camunda.client.protocol.rest.DeploymentFormResult;
 import io.camunda.client.protocol.rest.DeploymentMetadataResult;
 import io.camunda.client.protocol.rest.DeploymentProcessResult;
 import io.camunda.client.protocol.rest.DeploymentResult;
@@ -36,12 +37,17 @@ class DeploymentController {
   }
 
   private static DeploymentResult result(Deployment deployment) {
-    List<DeploymentMetadataResult> deployed = deployment.processes().stream()
+    List<DeploymentMetadataResult> deployed = new ArrayList<>(deployment.forms().stream()
+        .map(form -> new DeploymentMetadataResult().form(new DeploymentFormResult().formId(form.formId())
+            .version(form.version()).formKey(Keys.format(form.key())).resourceName(form.resourceName())
+            .tenantId(TENANT)))
+        .toList());
+    deployed.addAll(deployment.processes().stream()
         .map(process -> new DeploymentMetadataResult().processDefinition(new DeploymentProcessResult()
             .processDefinitionId(process.bpmnProcessId()).processDefinitionVersion(process.version())
             .resourceName(process.resourceName()).tenantId(TENANT)
             .processDefinitionKey(Keys.format(process.key()))))
-        .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        .toList());
     deployed.addAll(DecisionResults.deployed(deployment));
     return new DeploymentResult().deploymentKey(Keys.format(deployment.key())).tenantId(TENANT).deployments(deployed);
   }

@@ -199,7 +199,8 @@ final class ReadModels {
       "variables", VARIABLES,
       "element-instances", ELEMENT_INSTANCES,
       "process-definitions", PROCESS_DEFINITIONS,
-      "message-subscriptions", MessageSubscriptions.SEARCH);
+      "message-subscriptions", MessageSubscriptions.SEARCH,
+      "user-tasks", UserTaskReadModel.SEARCH);
 
   private ReadModels() {}
 }

@@ -23,8 +23,30 @@ import org.tsumugi.engine.processing.Rejection;
 final class Search {
   enum Type { KEY, STRING, INT, DATE, BOOLEAN }
 
-  /** A filterable, sortable field: its column (or SQL expression) and how its values look. */
-  record Field(String column, Type type) {}
+  /**
+   * A filterable, sortable field: its column (or SQL expression) and how its values look. A member
+   * field has several values per item (a task's candidate groups): it is an EXISTS subquery whose
+   * {@code {}} takes the comparison, and it can be filtered by but not sorted by.
+   */
+  record Field(String column, Type type, String members) {
+    Field(String column, Type type) {
+      this(column, type, null);
+    }
+
+    static Field members(String subquery) {
+      return new Field(null, Type.STRING, subquery);
+    }
+
+    /** SQL that holds when the value (for a member field: one of the values) compares true. */
+    String holds(String comparison) {
+      return members == null ? column + " " + comparison : "EXISTS (" + members.replace("{}", comparison) + ")";
+    }
+
+    /** SQL that holds when the value (for a member field: none of the values) compares true. */
+    String holdsForNone(String comparison) {
+      return "NOT " + (members == null ? "(" + holds(comparison) + ")" : holds(comparison));
+    }
+  }
 
   interface Row {
     Map<String, Object> map(ResultSet rs) throws SQLException;
@@ -141,7 +163,7 @@ final class Search {
     for (JsonNode item : sort) {
       String name = item.path("field").asText();
       Field field = fields.get(name);
-      if (field == null) {
+      if (field == null || field.members() != null) {
         throw Rejection.invalidArgument("sorting by '" + name + "' is not supported");
       }
       String order = item.path("order").asText("ASC").equalsIgnoreCase("DESC") ? " DESC" : " ASC";
@@ -153,23 +175,23 @@ final class Search {
 
   private void condition(StringBuilder where, List<Object> args, String name, Field field, JsonNode value) {
     if (!value.isObject()) {
-      where.append(" AND ").append(field.column()).append(" = ?");
-      args.add(convert(name, field, value));
+      append(where, args, field.holds("= ?"), convert(name, field, value));
       return;
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> operator = it.next();
       JsonNode operand = operator.getValue();
-      String column = field.column();
       switch (operator.getKey()) {
-        case "$eq" -> append(where, args, column + " = ?", convert(name, field, operand));
-        case "$neq" -> append(where, args, column + " <> ?", convert(name, field, operand));
-        case "$gt" -> append(where, args, column + " > ?", convert(name, field, operand));
-        case "$gte" -> append(where, args, column + " >= ?", convert(name, field, operand));
-        case "$lt" -> append(where, args, column + " < ?", convert(name, field, operand));
-        case "$lte" -> append(where, args, column + " <= ?", convert(name, field, operand));
-        case "$exists" -> where.append(" AND ").append(column).append(operand.asBoolean() ? " IS NOT NULL" : " IS NULL");
-        case "$like" -> append(where, args, column + " LIKE ?", operand.asText().replace('*', '%').replace('?', '_'));
+        case "$eq" -> append(where, args, field.holds("= ?"), convert(name, field, operand));
+        case "$neq" -> append(where, args, field.holdsForNone("= ?"), convert(name, field, operand));
+        case "$gt" -> append(where, args, field.holds("> ?"), convert(name, field, operand));
+        case "$gte" -> append(where, args, field.holds(">= ?"), convert(name, field, operand));
+        case "$lt" -> append(where, args, field.holds("< ?"), convert(name, field, operand));
+        case "$lte" -> append(where, args, field.holds("<= ?"), convert(name, field, operand));
+        case "$exists" -> where.append(" AND ").append(operand.asBoolean() ? field.holds("IS NOT NULL")
+            : field.holdsForNone("IS NOT NULL"));
+        case "$like" -> append(where, args, field.holds("LIKE ?"),
+            operand.asText().replace('*', '%').replace('?', '_'));
         case "$in", "$notIn" -> {
           if (!operand.isArray()) {
             throw Rejection.invalidArgument("filter '" + name + "': " + operator.getKey() + " needs an array");
@@ -182,8 +204,8 @@ final class Search {
             marks.add("?");
             args.add(convert(name, field, item));
           }
-          where.append(" AND ").append(column).append(operator.getKey().equals("$in") ? " IN (" : " NOT IN (")
-              .append(String.join(",", marks)).append(")");
+          String in = "IN (" + String.join(",", marks) + ")";
+          where.append(" AND ").append(operator.getKey().equals("$in") ? field.holds(in) : field.holdsForNone(in));
         }
         default -> throw Rejection.invalidArgument("filter '" + name + "': unknown operator " + operator.getKey());
       }

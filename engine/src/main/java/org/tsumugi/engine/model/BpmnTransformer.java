@@ -39,6 +39,7 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
+import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeInput;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
@@ -321,6 +322,8 @@ public final class BpmnTransformer {
         } else {
           jobDefinition(node, model, where, true);
         }
+      } else if (node instanceof UserTask userTask) {
+        model = new UserTaskReader(feel, problems).read(userTask, where);
       } else if (node instanceof ManualTask) {
         model = new ElementModel(id, name, ElementKind.MANUAL_TASK);
       } else if (node instanceof SubProcess subProcess) {

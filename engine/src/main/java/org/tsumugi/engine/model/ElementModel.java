@@ -74,6 +74,9 @@ public final class ElementModel {
   LoopCharacteristics loop;
   String versionTag;
 
+  // user tasks (job-based ones also have a job type)
+  UserTaskModel userTask;
+
   ElementModel(String id, String name, ElementKind kind) {
     this.id = id;
     this.name = name;
@@ -273,6 +276,11 @@ public final class ElementModel {
   /** The process's version tag; set on the process (root) element only. */
   public String versionTag() {
     return versionTag;
+  }
+
+  /** The user task definition; null for every other kind. */
+  public UserTaskModel userTask() {
+    return userTask;
   }
 
   /** Whether this catching error event handles a thrown code. */

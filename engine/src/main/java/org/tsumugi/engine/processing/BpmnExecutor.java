@@ -40,6 +40,7 @@ final class BpmnExecutor {
   private final Variables variables;
   private final Listener listener;
   private final DecisionCalls decisions;
+  private final UserTaskBehavior userTasks;
   private final Deque<Runnable> agenda = new ArrayDeque<>();
   /** Variables a catch event carries from its trigger to its completion, within one command. */
   private final Map<Long, Map<String, Object>> eventVariables = new HashMap<>();
@@ -78,6 +79,7 @@ final class BpmnExecutor {
     this.multiInstance = new MultiInstance(this, state, feel, variables);
     this.callActivities = new CallActivities(this, state, feel, variables);
     this.inclusiveGateways = new InclusiveGateways(this, state, variables);
+    this.userTasks = new UserTaskBehavior(state, feel, clock, history);
   }
 
   Variables variables() {
@@ -214,6 +216,12 @@ final class BpmnExecutor {
   void completeJobElement(Job job, Map<String, Object> completionVariables) {
     ElementInstance instance = state.elementInstance(job.elementInstanceKey);
     instance.jobKey = job.key;
+    complete(instance, completionVariables, null);
+    drain();
+  }
+
+  /** A person completed the user task the element waits on. */
+  void completeUserTaskElement(ElementInstance instance, Map<String, Object> completionVariables) {
     complete(instance, completionVariables, null);
     drain();
   }
@@ -407,6 +415,13 @@ final class BpmnExecutor {
           createJob(instance, element);
         } else {
           callDecision(instance, element);
+        }
+      }
+      case USER_TASK -> {
+        if (element.isJobTask()) {
+          createJob(instance, element);
+        } else {
+          createUserTask(instance, element);
         }
       }
       case SCRIPT_TASK -> {
@@ -657,6 +672,9 @@ final class BpmnExecutor {
         history.job(job, "CANCELED");
       }
     }
+    if (instance.kind == ElementKind.USER_TASK) {
+      userTasks.cancel(instance);
+    }
     if (instance.incidentKey != 0) {
       Incident incident = state.incident(instance.incidentKey);
       if (incident != null) {
@@ -689,20 +707,39 @@ final class BpmnExecutor {
     Map<String, Object> context = variables.visible(instance);
     String type;
     int retries;
+    Map<String, String> headers;
     try {
       type = asText(element.jobType().evaluate(feel, context), "job type", element);
       retries = asInt(element.jobRetries().evaluate(feel, context), "job retries", element);
-    } catch (ExpressionException e) {
-      raiseIncident(instance, "EXTRACT_VALUE_ERROR", e.getMessage(), 0, Incident.Retry.ACTIVATE_ELEMENT);
+      headers = element.kind() == ElementKind.USER_TASK ? userTasks.jobHeaders(instance, element, context)
+          : element.taskHeaders();
+    } catch (ExpressionException | IncidentCause e) {
+      activationFailed(instance, e);
       return;
     }
     Job job = new Job(state.nextKey(), type, instance.key, instance.processInstanceKey, instance.processDefinitionKey,
-        instance.bpmnProcessId, instance.version, instance.elementId, element.taskHeaders(), retries);
+        instance.bpmnProcessId, instance.version, instance.elementId, headers, retries);
     instance.jobKey = job.key;
     activated(instance);
     state.putJob(job);
     history.job(job, "CREATED");
     listener.jobCreated(job);
+  }
+
+  private void createUserTask(ElementInstance instance, ElementModel element) {
+    try {
+      userTasks.create(instance, element, variables.visible(instance));
+    } catch (ExpressionException | IncidentCause e) {
+      activationFailed(instance, e);
+      return;
+    }
+    activated(instance);
+  }
+
+  /** A value the element needs did not evaluate, or what it links to is missing: resolving retries. */
+  private void activationFailed(ElementInstance instance, RuntimeException failure) {
+    String type = failure instanceof IncidentCause cause ? cause.errorType() : "EXTRACT_VALUE_ERROR";
+    raiseIncident(instance, type, failure.getMessage(), 0, Incident.Retry.ACTIVATE_ELEMENT);
   }
 
   private void runScript(ElementInstance instance, ElementModel element) {

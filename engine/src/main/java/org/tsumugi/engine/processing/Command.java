@@ -6,8 +6,15 @@ import java.util.Map;
 /** What clients and the scheduler ask of the engine; applied one at a time by the single writer. */
 public sealed interface Command {
 
-  /** Resources are read and validated before they reach the writer, so a bad one changes nothing. */
-  record Deploy(List<Results.ParsedResource> resources) implements Command {}
+  /**
+   * Resources are read and validated before they reach the writer, so a bad one changes nothing.
+   * Forms go in before processes, so that a process finds the forms deployed with it.
+   */
+  record Deploy(List<Results.ParsedResource> resources, List<Results.ParsedForm> forms) implements Command {
+    public Deploy(List<Results.ParsedResource> resources) {
+      this(resources, List.of());
+    }
+  }
 
   /** By process id (latest version, or the given one) or by definition key. */
   record CreateInstance(String bpmnProcessId, int version, long definitionKey, Map<String, Object> variables,
@@ -57,4 +64,17 @@ public sealed interface Command {
   record ExpireMessages() implements Command {}
 
   record BroadcastSignal(String name, Map<String, Object> variables) implements Command {}
+
+  /** Assigning a task to oneself is claiming it. A null actor is the system (the REST API has no users yet). */
+  record AssignUserTask(long userTaskKey, String assignee, boolean allowOverride, String action, ActingUser actor)
+      implements Command {}
+
+  record UnassignUserTask(long userTaskKey, String action, ActingUser actor) implements Command {}
+
+  record CompleteUserTask(long userTaskKey, Map<String, Object> variables, String action, ActingUser actor)
+      implements Command {}
+
+  /** Null fields are left as they are; an empty date clears it, an empty list clears the candidates. */
+  record UpdateUserTask(long userTaskKey, String dueDate, String followUpDate, List<String> candidateGroups,
+      List<String> candidateUsers, Integer priority, String action) implements Command {}
 }

@@ -78,6 +78,7 @@ public final class CommandProcessor implements AutoCloseable {
   private final Messages messages;
   private final Signals signals;
   private final DecisionDeployment decisionDeployment;
+  private final UserTaskOperations userTasks;
 
   /** Job deadlines and back-off ends: {due time, job key}. Stale entries are skipped when due. */
   private final PriorityQueue<long[]> due = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
@@ -137,6 +138,7 @@ public final class CommandProcessor implements AutoCloseable {
     this.messages = new Messages(state, executor, history, clock::millis);
     this.signals = new Signals(state, executor, history);
     this.decisionDeployment = new DecisionDeployment(state, history);
+    this.userTasks = new UserTaskOperations(state, executor, clock::millis, history);
     reload();
     this.writer = new Thread(this::run, "tsumugi-engine-writer");
     writer.setDaemon(false);
@@ -424,7 +426,7 @@ public final class CommandProcessor implements AutoCloseable {
 
   private Object apply(Command command) {
     if (command instanceof Command.Deploy deploy) {
-      return deploy(deploy.resources());
+      return deploy(deploy);
     } else if (command instanceof CreateInstance create) {
       return create(create);
     } else if (command instanceof CancelInstance cancel) {
@@ -466,18 +468,28 @@ public final class CommandProcessor implements AutoCloseable {
         clock.pin(pin.epochMillis());
       }
       return null;
+    } else if (command instanceof Command.CompleteUserTask complete) {
+      return userTasks.complete(complete);
+    } else if (command instanceof Command.AssignUserTask assign) {
+      return userTasks.assign(assign);
+    } else if (command instanceof Command.UnassignUserTask unassign) {
+      return userTasks.unassign(unassign);
+    } else if (command instanceof Command.UpdateUserTask update) {
+      return userTasks.update(update);
     }
     throw new IllegalArgumentException("unknown command " + command);
   }
 
-  private Deployment deploy(List<ParsedResource> resources) {
+  private Deployment deploy(Command.Deploy deploy) {
+    List<ParsedResource> resources = deploy.resources();
     decisionDeployment.check(resources);
     long deploymentKey = state.nextKey();
+    List<Results.DeployedForm> forms = new FormDeployment(state, history).deploy(deploy.forms(), deploymentKey);
     List<DecisionRequirements> drgs = new ArrayList<>();
     List<DecisionDefinition> decisions = new ArrayList<>();
     decisionDeployment.deploy(resources, deploymentKey, drgs, decisions);
     List<DeployedProcess> deployed = new ArrayList<>();
-    for (ParsedResource resource : resources) {
+    for (ParsedResource resource : deploy.resources()) {
       for (ProcessModel model : resource.processes()) {
         ProcessDefinition latest = state.latestDefinition(model.bpmnProcessId());
         if (latest != null && latest.checksum.equals(resource.checksum())
@@ -494,7 +506,7 @@ public final class CommandProcessor implements AutoCloseable {
         deployed.add(new DeployedProcess(definition.key, definition.bpmnProcessId, version, resource.name()));
       }
     }
-    return new Deployment(deploymentKey, deployed, drgs, decisions);
+    return new Deployment(deploymentKey, deployed, drgs, decisions, forms);
   }
 
   private Object create(CreateInstance create) {

@@ -5,10 +5,12 @@ import java.util.function.LongSupplier;
 import org.tsumugi.engine.model.Trigger;
 import org.tsumugi.engine.state.ElementInstance;
 import org.tsumugi.engine.state.EventSubscription;
+import org.tsumugi.engine.state.FormDefinition;
 import org.tsumugi.engine.state.EngineState;
 import org.tsumugi.engine.state.HistoryRecord;
 import org.tsumugi.engine.state.Incident;
 import org.tsumugi.engine.state.Job;
+import org.tsumugi.engine.state.UserTask;
 import org.tsumugi.engine.state.Variable;
 
 /**
@@ -62,6 +64,16 @@ final class History {
   /** A message was published or expired, or a signal broadcast: by name only, never key or payload. */
   void event(String valueType, long key, String intent, String name) {
     state.record(new HistoryRecord(key, valueType, intent, 0, null, clock.getAsLong(), "{\"name\":" + quote(name) + "}"));
+  }
+
+  /** Who the task is assigned to and why it changed; never the variables it completed with. */
+  void userTask(UserTask task, String intent, String action) {
+    state.record(new HistoryRecord(task.key, "USER_TASK", intent, task.processInstanceKey, task.elementId,
+        clock.getAsLong(), "{\"assignee\":" + quote(task.assignee) + ",\"action\":" + quote(action) + "}"));
+  }
+
+  void form(FormDefinition form) {
+    state.record(new HistoryRecord(form.key, "FORM", "CREATED", 0, form.formId, clock.getAsLong(), null));
   }
 
   void deployment(long key, String intent, String bpmnProcessId) {

@@ -24,11 +24,16 @@ public final class Results {
   public record DeployedProcess(long key, String bpmnProcessId, int version, String resourceName) {}
 
   public record Deployment(long key, List<DeployedProcess> processes, List<DecisionRequirements> decisionRequirements,
-      List<DecisionDefinition> decisions) {
+      List<DecisionDefinition> decisions, List<DeployedForm> forms) {
     public Deployment(long key, List<DeployedProcess> processes) {
-      this(key, processes, List.of(), List.of());
+      this(key, processes, List.of(), List.of(), List.of());
     }
   }
+
+  /** A .form resource, checked to be a Camunda form, with the id user tasks link to. */
+  public record ParsedForm(String name, byte[] content, String checksum, String formId) {}
+
+  public record DeployedForm(long key, String formId, int version, String resourceName) {}
 
   public record CreatedInstance(long processInstanceKey, long definitionKey, String bpmnProcessId, int version) {}
 

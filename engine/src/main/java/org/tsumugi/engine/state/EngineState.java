@@ -36,6 +36,7 @@ public final class EngineState {
   /** Buffered messages and the correlation keys of instances that message start events began. */
   public final MessageBuffer messages = new MessageBuffer(this::changed);
   private final DecisionState decisions = new DecisionState();
+  private final UserTaskRegistry userTasks = new UserTaskRegistry();
 
   final Set<Entity> dirty = new LinkedHashSet<>();
   final List<ProcessDefinition> newDefinitions = new ArrayList<>();
@@ -310,7 +311,14 @@ public final class EngineState {
     indexByName(subscription);
   }
 
+  // --- user tasks and forms
+
+  public UserTaskRegistry userTasks() {
+    return userTasks;
+  }
+
   void clear() {
+    userTasks.clear();
     definitions.clear();
     definitionsById.clear();
     elementInstances.clear();

@@ -70,7 +70,11 @@ public final class StateStore {
     List<Object[]> changedIncidents = new ArrayList<>();
     List<Object[]> newSubscriptions = new ArrayList<>();
     List<Object[]> changedSubscriptions = new ArrayList<>();
+    UserTaskRows userTaskRows = new UserTaskRows(this);
     for (Entity entity : state.dirty) {
+      if (userTaskRows.add(entity)) {
+        continue;
+      }
       if (entity instanceof ElementInstance e) {
         if (e.isRoot()) {
           (e.persisted ? changedProcesses : newProcesses).add(e.persisted
@@ -145,6 +149,7 @@ public final class StateStore {
         changedSubscriptions);
 
     messages.write(state.dirty);
+    userTaskRows.write();
 
     List<Object[]> history = new ArrayList<>(state.history.size());
     for (HistoryRecord r : state.history) {
@@ -160,7 +165,7 @@ public final class StateStore {
     }
   }
 
-  private void batch(String sql, List<Object[]> rows) {
+  void batch(String sql, List<Object[]> rows) {
     if (!rows.isEmpty()) {
       jdbc.batchUpdate(sql, rows);
     }
@@ -241,6 +246,7 @@ public final class StateStore {
           }
         });
     loadSubscriptions(state);
+    new UserTaskRows(this).load(jdbc, state.userTasks());
     messages.load(state);
   }
 
@@ -262,7 +268,7 @@ public final class StateStore {
         });
   }
 
-  private static Object nullIfZero(long value) {
+  static Object nullIfZero(long value) {
     return value == 0 ? null : value;
   }
 

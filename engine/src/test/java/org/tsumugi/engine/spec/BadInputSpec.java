@@ -56,9 +56,20 @@ class BadInputSpec extends EngineTest {
 
   @Test
   void anUnsupportedElementIsNamed() {
-    String xml = xml(Bpmn.createExecutableProcess("withUserTask").startEvent().userTask("approve").endEvent().done());
+    String xml = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+          <bpmn:process id="withComplexGateway" isExecutable="true">
+            <bpmn:startEvent id="start"/>
+            <bpmn:sequenceFlow id="in" sourceRef="start" targetRef="approve"/>
+            <bpmn:complexGateway id="approve"/>
+            <bpmn:sequenceFlow id="out" sourceRef="approve" targetRef="end"/>
+            <bpmn:endEvent id="end"/>
+          </bpmn:process>
+        </bpmn:definitions>
+        """.strip();
     ProblemException problem = deployRejected("approval.bpmn", xml);
-    assertThat(problem.details().getDetail()).contains("approve").contains("userTask").contains("not supported");
+    assertThat(problem.details().getDetail()).contains("approve").contains("complexGateway").contains("not supported");
   }
 
   @Test

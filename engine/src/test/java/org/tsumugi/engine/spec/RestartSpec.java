@@ -129,6 +129,46 @@ class RestartSpec {
     }
   }
 
+  @Test
+  void openUserTasksAndTheirFormsSurviveARestart() {
+    Map<String, String> database = TestDatabases.durable("tasks");
+    long instance;
+    long taskKey;
+    long formKey;
+    try (ConfigurableApplicationContext engine = startEngine(database); CamundaClient client = client(engine)) {
+      formKey = client.newDeployResourceCommand()
+          .addResourceString("{\"id\": \"review\", \"components\": []}", java.nio.charset.StandardCharsets.UTF_8,
+              "review.form")
+          .addProcessModel(Bpmn.createExecutableProcess("tasks").startEvent().userTask("review", t -> t.zeebeUserTask()
+              .zeebeFormId("review").zeebeCandidateGroups("nurses").zeebeDueDate("2025-04-01T17:00:00+09:00"))
+              .userTask("sign", t -> t.zeebeUserTask().zeebeFormId("review")).endEvent().done(), "tasks.bpmn")
+          .send().join().getForm().get(0).getFormKey();
+      instance = client.newCreateInstanceCommand().bpmnProcessId("tasks").latestVersion().send().join()
+          .getProcessInstanceKey();
+      taskKey = client.newUserTaskSearchRequest().filter(f -> f.processInstanceKey(instance)).send().join().items()
+          .get(0).getUserTaskKey();
+      client.newAssignUserTaskCommand(taskKey).assignee("ns.yamada").send().join();
+    }
+
+    try (ConfigurableApplicationContext engine = startEngine(database); CamundaClient client = client(engine)) {
+      var task = client.newUserTaskGetRequest(taskKey).send().join();
+      assertThat(task.getAssignee()).isEqualTo("ns.yamada");
+      assertThat(task.getCandidateGroups()).containsExactly("nurses");
+      assertThat(client.newUserTaskSearchRequest().filter(f -> f.candidateGroup("nurses")).send().join().items())
+          .hasSize(1);
+
+      client.newUpdateUserTaskCommand(taskKey).priority(80).send().join();
+      client.newCompleteUserTaskCommand(taskKey).variables(Map.of("reviewed", true)).send().join();
+      var sign = client.newUserTaskSearchRequest().filter(f -> f.processInstanceKey(instance).elementId("sign"))
+          .send().join().items().get(0);
+      assertThat(sign.getFormKey()).as("the form deployed before the restart").isEqualTo(formKey);
+      client.newCompleteUserTaskCommand(sign.getUserTaskKey()).send().join();
+
+      assertThat(client.newProcessInstanceGetRequest(instance).send().join().getState())
+          .isEqualTo(ProcessInstanceState.COMPLETED);
+    }
+  }
+
   private static void awaitAllCompleted(CamundaClient client, List<Long> instances) {
     Instant deadline = Instant.now().plusSeconds(60);
     while (Instant.now().isBefore(deadline)) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
@@ -20,7 +21,8 @@ import org.tsumugi.engine.Deployer;
 import org.tsumugi.engine.processing.Results.Deployment;
 
 /**
- * At start-up, deploys every BPMN file under the configured folders, each on its own. Unchanged
+ * At start-up, deploys every form, decision and process file under the configured folders, each on
+ * its own: forms first, then decisions, then processes, so that a process finds what it links to. Unchanged
  * files keep their version, so restarting deploys nothing new. A file the engine cannot run is
  * reported with the problem and the element it names, and the other files still go live: one draft
  * model must not keep a clinic's other workflows from starting.
@@ -28,6 +30,8 @@ import org.tsumugi.engine.processing.Results.Deployment;
 @Component
 class FolderDeployer {
   private static final Logger LOG = LoggerFactory.getLogger(FolderDeployer.class);
+  /** The deployable kinds, in the order they go in. */
+  private static final List<String> ORDER = List.of(".form", ".dmn", ".bpmn");
 
   private final Deployer deployer;
   private final List<Path> folders;
@@ -49,19 +53,20 @@ class FolderDeployer {
         for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
           String name = folder.relativize(file).toString().replace('\\', '/');
           String lower = name.toLowerCase(Locale.ROOT);
-          if (lower.endsWith(".bpmn")) {
+          if (ORDER.stream().anyMatch(lower::endsWith)) {
             resources.add(new Deployer.Resource(name, Files.readAllBytes(file)));
-          } else if (lower.endsWith(".dmn") || lower.endsWith(".form")) {
-            LOG.info("not deployed yet (the engine runs BPMN only so far): {}", file);
           }
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read deployment folder " + folder, e);
       }
     }
+    resources.sort(Comparator.comparingInt(FolderDeployer::rank));
     for (Deployer.Resource resource : resources) {
       try {
         Deployment deployment = deployer.deploy(List.of(resource)).join();
+        deployment.forms().forEach(form -> LOG.info("form {} version {} from {}",
+            form.formId(), form.version(), form.resourceName()));
         deployment.processes().forEach(process -> LOG.info("process {} version {} from {}",
             process.bpmnProcessId(), process.version(), process.resourceName()));
       } catch (RuntimeException e) {
@@ -69,5 +74,15 @@ class FolderDeployer {
         LOG.error("{} was not deployed: {}", resource.name(), cause.getMessage());
       }
     }
+  }
+
+  private static int rank(Deployer.Resource resource) {
+    String lower = resource.name().toLowerCase(Locale.ROOT);
+    for (int i = 0; i < ORDER.size(); i++) {
+      if (lower.endsWith(ORDER.get(i))) {
+        return i;
+      }
+    }
+    return ORDER.size();
   }
 }

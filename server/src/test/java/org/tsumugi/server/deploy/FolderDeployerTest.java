@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -36,7 +37,14 @@ class FolderDeployerTest {
     Files.writeString(bpmn.resolve("greeting.bpmn"),
         Bpmn.convertToString(Bpmn.createExecutableProcess("greeting").startEvent().endEvent().done()));
     Files.writeString(bpmn.resolve("draft.bpmn"),
-        Bpmn.convertToString(Bpmn.createExecutableProcess("draft").startEvent().userTask().endEvent().done()));
+        Bpmn.convertToString(Bpmn.createExecutableProcess("draft").startEvent().serviceTask().endEvent().done()));
+    // sorted by name, the process comes before its form; the form must still go in first
+    Files.writeString(bpmn.resolve("intake.bpmn"), Bpmn.convertToString(Bpmn.createExecutableProcess("intake")
+        .startEvent().userTask("fill", t -> t.zeebeUserTask().zeebeFormId("intake-form")
+            .zeebeFormBindingType(ZeebeBindingType.deployment)).endEvent().done()));
+    Files.writeString(bpmn.resolve("intake.form"), "{\"id\": \"intake-form\", \"type\": \"default\","
+        + " \"components\": [{\"type\": \"textfield\", \"key\": \"complaint\", \"label\": \"主訴\"}]}");
+    Files.writeString(bpmn.resolve("notes.form"), "not a form");
     Files.writeString(bpmn.resolve("rules.dmn"), "<definitions/>");
     Path more = Files.createDirectories(DATA.resolve("more"));
     Files.writeString(more.resolve("second.bpmn"),
@@ -57,6 +65,12 @@ class FolderDeployerTest {
             .join()).isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.code()).isEqualTo(404));
         assertThat(client.newCreateInstanceCommand().bpmnProcessId("second").latestVersion().send().join()
             .getVersion()).as("a model from the second folder").isEqualTo(1);
+        long intake = client.newCreateInstanceCommand().bpmnProcessId("intake").latestVersion().send().join()
+            .getProcessInstanceKey();
+        var task = client.newUserTaskSearchRequest().filter(f -> f.processInstanceKey(intake)).send().join().items();
+        assertThat(task).as("a task bound to the form deployed from the folder").singleElement()
+            .satisfies(t -> assertThat(client.newUserTaskGetFormRequest(t.getUserTaskKey()).send().join().getFormId())
+                .isEqualTo("intake-form"));
         var event = client.newCreateInstanceCommand().bpmnProcessId("greeting").latestVersion()
             .withResult().send().join();
         return event.getVersion();
