@@ -84,6 +84,13 @@ public abstract class EngineTest {
     return jobs.get(0);
   }
 
+  /** Keys of a process's instances, in the order they started. */
+  protected List<Long> instancesOf(String processId) {
+    return client.newProcessInstanceSearchRequest().filter(f -> f.processDefinitionId(processId))
+        .sort(s -> s.processInstanceKey().asc()).send().join().items().stream()
+        .map(ProcessInstance::getProcessInstanceKey).toList();
+  }
+
   protected ProcessInstance instance(long processInstanceKey) {
     return client.newProcessInstanceGetRequest(processInstanceKey).send().join();
   }

@@ -56,7 +56,7 @@ final class Messages {
       }
     }
     BufferedMessage message = new BufferedMessage(state.nextKey(), publish.name(), correlationKey, publish.messageId(),
-        variables(publish.variables()), now, now + publish.timeToLive());
+        variables(publish.variables()), now, deadline(now, publish.timeToLive()));
     if (publish.timeToLive() > 0) {
       buffer.add(message);
     }
@@ -186,6 +186,11 @@ final class Messages {
     }
     buffer.correlated(message, subscription.bpmnProcessId);
     return subscription.processInstanceKey;
+  }
+
+  /** A time to live beyond the end of time keeps the message until then, rather than overflowing into the past. */
+  private static long deadline(long now, long timeToLive) {
+    return timeToLive > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + timeToLive;
   }
 
   /** Subscriptions without a correlation key (event subprocess starts may lack one) match the empty key. */

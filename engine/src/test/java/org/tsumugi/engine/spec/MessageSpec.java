@@ -45,8 +45,7 @@ class MessageSpec extends EngineTest {
   }
 
   private List<Long> instancesOf(String processId, ProcessInstanceState state) {
-    return client.newProcessInstanceSearchRequest().filter(f -> f.processDefinitionId(processId).state(state)).send()
-        .join().items().stream().map(instance -> instance.getProcessInstanceKey()).toList();
+    return instancesOf(processId).stream().filter(key -> state(key) == state).toList();
   }
 
   @Test

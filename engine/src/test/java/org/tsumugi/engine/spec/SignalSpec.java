@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.zeebe.model.bpmn.Bpmn;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tsumugi.engine.EngineTest;
@@ -16,11 +15,6 @@ class SignalSpec extends EngineTest {
 
   private void broadcast(String name, Map<String, Object> variables) {
     client.newBroadcastSignalCommand().signalName(name).variables(variables).send().join();
-  }
-
-  private List<Long> instancesOf(String processId) {
-    return client.newProcessInstanceSearchRequest().filter(f -> f.processDefinitionId(processId)).send().join()
-        .items().stream().map(instance -> instance.getProcessInstanceKey()).toList();
   }
 
   @Test

@@ -44,11 +44,6 @@ class TimerSpec extends EngineTest {
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(state(key)).isEqualTo(expected));
   }
 
-  private List<Long> instancesOf(String processId) {
-    return client.newProcessInstanceSearchRequest().filter(f -> f.processDefinitionId(processId)).send().join()
-        .items().stream().map(instance -> instance.getProcessInstanceKey()).toList();
-  }
-
   @Test
   void anIntermediateTimerWaitsForItsDuration() {
     String id = uniqueId("wait");
