@@ -23,6 +23,9 @@ import org.tsumugi.engine.state.ProcessDefinition;
  * names are evaluated once, when the subscription opens, with the variables the owner sees.
  */
 final class Subscriptions {
+  /** The width of the columns that store names and correlation keys. */
+  private static final int MAX_TEXT = 1024;
+
   private final EngineState state;
   private final FeelEngine feel;
   private final LongSupplier clock;
@@ -128,7 +131,8 @@ final class Subscriptions {
       case MESSAGE -> {
         subscription.eventName = text(event.messageName(), variables, "message name", event);
         if (event.correlationKey() != null) {
-          subscription.correlationKey = correlationKey(event.correlationKey().evaluate(feel, variables), event);
+          subscription.correlationKey = bounded(correlationKey(event.correlationKey().evaluate(feel, variables), event),
+              "correlation key", event);
         }
       }
       case SIGNAL -> subscription.eventName = text(event.signalName(), variables, "signal name", event);
@@ -150,9 +154,17 @@ final class Subscriptions {
   private String text(Expression expression, Map<String, Object> variables, String what, ElementModel event) {
     Object value = expression.evaluate(feel, variables);
     if (value instanceof String text && !text.isBlank()) {
-      return text;
+      return bounded(text, what, event);
     }
     throw new ExpressionException(what + " of '" + event.id() + "' must be a non-empty string, but was '" + value + "'");
+  }
+
+  private static String bounded(String text, String what, ElementModel event) {
+    if (text.length() > MAX_TEXT) {
+      throw new ExpressionException(what + " of '" + event.id() + "' has " + text.length() + " characters; at most "
+          + MAX_TEXT + " are accepted");
+    }
+    return text;
   }
 
   /** Camunda 8 accepts strings and numbers as correlation keys. */

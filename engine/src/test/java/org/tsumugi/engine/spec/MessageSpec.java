@@ -406,6 +406,22 @@ class MessageSpec extends EngineTest {
   }
 
   @Test
+  void aCorrelationKeyTooLongToStoreIsAnIncidentThatCanBeFixedAndRetried() {
+    String id = uniqueId("long-key");
+    deploy(waitsForMessage(id));
+    long key = start(id, Map.of("orderId", "x".repeat(2000))).getProcessInstanceKey();
+
+    var incidents = incidents(key);
+    assertThat(incidents).hasSize(1);
+    assertThat(incidents.get(0).getErrorMessage()).contains("correlation key").contains("paid").contains("1024");
+
+    client.newSetVariablesCommand(key).variables(Map.of("orderId", "o-7")).send().join();
+    client.newResolveIncidentCommand(incidents.get(0).getIncidentKey()).send().join();
+    publish(id + "-paid", "o-7");
+    assertThat(state(key)).isEqualTo(ProcessInstanceState.COMPLETED);
+  }
+
+  @Test
   void aMessageWithoutANameIsRefused() {
     assertThatThrownBy(() -> client.newPublishMessageCommand().messageName(" ").correlationKey("k").send().join())
         .isInstanceOfSatisfying(ProblemException.class, problem -> {

@@ -101,6 +101,22 @@ class SignalSpec extends EngineTest {
   }
 
   @Test
+  void aSignalWithAHugePayloadIsRefusedAndTriggersNothing() {
+    String signal = uniqueId("flood");
+    String id = uniqueId("flood-wait");
+    deploy(Bpmn.createExecutableProcess(id).startEvent().intermediateCatchEvent("heard").signal(signal)
+        .endEvent().done());
+    long key = start(id, Map.of()).getProcessInstanceKey();
+
+    assertThatThrownBy(() -> broadcast(signal, Map.of("image", "x".repeat(1_200_000))))
+        .isInstanceOfSatisfying(ProblemException.class, problem -> {
+          assertThat(problem.code()).isEqualTo(413);
+          assertThat(problem.details().getDetail()).contains("max-message-bytes");
+        });
+    assertThat(state(key)).isEqualTo(ProcessInstanceState.ACTIVE);
+  }
+
+  @Test
   void aSignalWithoutANameIsRefused() {
     assertThatThrownBy(() -> client.newBroadcastSignalCommand().signalName("").send().join())
         .isInstanceOfSatisfying(ProblemException.class, problem -> {
