@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class EngineReadAudit extends OncePerRequestFilter {
   static final Set<String> PATIENT_DATA = Set.of("process-instances", "element-instances", "variables", "jobs",
       "user-tasks", "incidents", "documents");
-  private static final Pattern SEARCH = Pattern.compile("/v2/([a-z-]+)/search");
+  private static final Pattern SEARCH = Pattern.compile("/v2/([a-z-]+)(/.+)?/search");
   private static final Pattern GET = Pattern.compile("/v2/([a-z-]+)/[^/]+(/.*)?");
   private final AuditLog audit;
 
