@@ -131,7 +131,13 @@ class SecurityConfiguration {
         .formLogin(form -> form.loginPage("/login")
             .successHandler((request, response, auth) -> {
               UserAccount user = users.find(auth.getName()).orElseThrow();
-              if (service.totpRequired(user)) {
+              if (!user.isPerson()) {
+                // a robot's password opens the engine API only, never a browser session
+                logins.end(request, user.username(), "robot account at the login form");
+                audit.record(user.username(), "LOGIN_FAILED", "robot account at the login form", "FAILURE",
+                    request.getRemoteAddr());
+                response.sendRedirect(request.getContextPath() + "/login?error");
+              } else if (service.totpRequired(user)) {
                 logins.awaitSecondFactor(request, response, user);
               } else {
                 logins.complete(request, response, user, "password");

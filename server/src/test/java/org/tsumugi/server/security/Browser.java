@@ -68,9 +68,13 @@ final class Browser {
 
   /** The CSRF token of this browser's session, as a page's script would send it in X-CSRF-TOKEN. */
   String csrf() {
-    Matcher token = CSRF.matcher(get("/login").body());
+    return csrf("/login");
+  }
+
+  String csrf(String page) {
+    Matcher token = CSRF.matcher(get(page).body());
     if (!token.find()) {
-      throw new AssertionError("no CSRF token on the login page");
+      throw new AssertionError("no CSRF token on " + page);
     }
     return token.group(1);
   }

@@ -90,32 +90,44 @@ class RouteWalkSpec extends SecuredServerTest {
   }
 
   @Test
-  void everyRouteRefusesAUserOfTheWrongRole() {
+  void everyRouteRefusesAUserOfTheWrongRoleOrWithoutTheSecondFactor() {
     String clerk = person(Role.CLERK);
     String robot = robot();
     Browser clerkBrowser = loggedIn(clerk);
-    Browser robotBrowser = new Browser(port);
-    robotBrowser.submit("/login", "/login", java.util.Map.of("username", robot, "password", PASSWORD));
+    Browser passwordOnly = new Browser(port);
+    assertThat(Browser.location(passwordOnly.submit("/login", "/login",
+        java.util.Map.of("username", person(Role.NURSE), "password", PASSWORD)))).isEqualTo("/login/totp");
     String clerkToken = clerkBrowser.csrf();
-    String robotToken = robotBrowser.csrf();
+    String pendingToken = passwordOnly.csrf("/login/totp");
     SoftAssertions softly = new SoftAssertions();
     for (Route route : routes()) {
       if (OPEN.contains(route.toString()) || route.pattern().startsWith("/login")) {
         continue;
       }
-      HttpResponse<String> response;
       if (route.pattern().startsWith("/v2/")) {
         // a person without an API role; a robot for what only process owners may do
         boolean ownersOnly = route.toString().equals("POST /v2/deployments");
-        response = clerkBrowser.send(request(route, ownersOnly ? robot : clerk, null));
+        softly.assertThat(clerkBrowser.send(request(route, ownersOnly ? robot : clerk, null)).statusCode())
+            .as(route + " refused").isEqualTo(403);
       } else if (route.pattern().startsWith("/admin/")) {
-        response = clerkBrowser.send(request(route, null, clerkToken));
-      } else {
-        response = robotBrowser.send(request(route, null, robotToken));
+        softly.assertThat(clerkBrowser.send(request(route, null, clerkToken)).statusCode())
+            .as(route + " refused").isEqualTo(403);
       }
-      softly.assertThat(response.statusCode()).as(route + " refused").isEqualTo(403);
+      if (!route.pattern().startsWith("/v2/")) {
+        HttpResponse<String> pending = passwordOnly.send(request(route, null, pendingToken));
+        softly.assertThat(Browser.location(pending)).as(route + " waits for the second factor")
+            .isEqualTo("/login/totp");
+      }
     }
     softly.assertAll();
+  }
+
+  @Test
+  void aRobotsPasswordOpensNoBrowserSession() {
+    Browser browser = new Browser(port);
+    assertThat(Browser.location(browser.submit("/login", "/login",
+        java.util.Map.of("username", robot(), "password", PASSWORD)))).isEqualTo("/login?error");
+    assertThat(Browser.location(browser.get("/"))).isEqualTo("/login");
   }
 
   /** With a valid CSRF token, so that what refuses the request is the role check, not the token check. */
