@@ -4,18 +4,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -97,27 +94,6 @@ class UserAdminPages {
         () -> redirect.addFlashAttribute("oneTimePassword", service.resetPassword(Actor.of(request), username)));
   }
 
-  /** The users without their secrets, for scripts and the coming inbox. */
-  @GetMapping("/admin/api/users")
-  @ResponseBody
-  List<Map<String, Object>> usersJson() {
-    return users.all().stream().map(UserAdminPages::json).toList();
-  }
-
-  @GetMapping("/admin/api/users/{username}")
-  @ResponseBody
-  ResponseEntity<Map<String, Object>> userJson(@PathVariable String username) {
-    return users.find(username).map(UserAdminPages::json).map(ResponseEntity::ok)
-        .orElseGet(() -> ResponseEntity.notFound().build());
-  }
-
-  private static Map<String, Object> json(UserAccount user) {
-    return Map.of("username", user.username(), "displayName", String.valueOf(user.displayName()),
-        "email", String.valueOf(user.email()), "active", user.active(), "roles", user.roles(),
-        "groups", user.groups(), "totpEnrolled", user.totpEnrolled(), "locked",
-        user.lockedAt(java.time.Instant.now()), "mustChangePassword", user.mustChangePassword());
-  }
-
   private String act(String username, RedirectAttributes redirect, Runnable change) {
     if (users.find(username).isEmpty()) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no user " + username);
@@ -131,7 +107,7 @@ class UserAdminPages {
     return "redirect:/admin/users/" + username;
   }
 
-  private static Set<Role> roles(List<String> names) {
+  static Set<Role> roles(List<String> names) {
     if (names == null) {
       return Set.of();
     }
@@ -142,7 +118,7 @@ class UserAdminPages {
     }
   }
 
-  private static Set<String> groups(String text) {
+  static Set<String> groups(String text) {
     return text == null ? Set.of() : Arrays.stream(text.split("[,\\s]+")).map(String::trim)
         .filter(group -> !group.isEmpty()).collect(Collectors.toSet());
   }
