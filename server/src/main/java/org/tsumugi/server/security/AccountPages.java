@@ -1,6 +1,7 @@
 package org.tsumugi.server.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,10 +13,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AccountPages {
   private final UserService service;
   private final SecuritySettings settings;
+  private final MessageSource messages;
 
-  AccountPages(UserService service, SecuritySettings settings) {
+  AccountPages(UserService service, SecuritySettings settings, MessageSource messages) {
     this.service = service;
     this.settings = settings;
+    this.messages = messages;
   }
 
   @GetMapping("/")
@@ -36,12 +39,12 @@ class AccountPages {
       @RequestParam(defaultValue = "") String confirmation, HttpServletRequest request, Model model) {
     try {
       if (!password.equals(confirmation)) {
-        throw new UserChangeException("confirmation", "the two new passwords differ");
+        throw new UserChangeException("confirmation", "confirmation", new Object[0], "the two new passwords differ");
       }
       service.changeOwnPassword(Actor.of(request), current, password);
       return "redirect:/?passwordChanged";
     } catch (UserChangeException e) {
-      model.addAttribute("problem", e.getMessage());
+      model.addAttribute("problem", e.localized(messages, request));
       model.addAttribute("problemField", e.field());
       return password(request, model);
     }

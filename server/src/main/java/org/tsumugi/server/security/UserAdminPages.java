@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,10 +22,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class UserAdminPages {
   private final UserService service;
   private final UserRepository users;
+  private final MessageSource messages;
 
-  UserAdminPages(UserService service, UserRepository users) {
+  UserAdminPages(UserService service, UserRepository users, MessageSource messages) {
     this.service = service;
     this.users = users;
+    this.messages = messages;
   }
 
   @GetMapping("/admin/users")
@@ -43,7 +46,7 @@ class UserAdminPages {
     try {
       service.create(Actor.of(request), username, displayName, email, password, roles(roles), groups(groups));
     } catch (UserChangeException e) {
-      model.addAttribute("problem", e.getMessage());
+      model.addAttribute("problem", e.localized(messages, request));
       return list(model);
     }
     redirect.addFlashAttribute("oneTimePassword", password);
@@ -64,37 +67,38 @@ class UserAdminPages {
   String change(@PathVariable String username, @RequestParam(required = false) String displayName,
       @RequestParam(required = false) String email, @RequestParam(required = false) List<String> roles,
       @RequestParam(required = false) String groups, HttpServletRequest request, RedirectAttributes redirect) {
-    return act(username, redirect, () -> service.assign(Actor.of(request), username, roles(roles), groups(groups),
-        displayName, email));
+    return act(username, request, redirect, () -> service.assign(Actor.of(request), username, roles(roles),
+        groups(groups), displayName, email));
   }
 
   @PostMapping("/admin/users/{username}/deactivate")
   String deactivate(@PathVariable String username, HttpServletRequest request, RedirectAttributes redirect) {
-    return act(username, redirect, () -> service.setActive(Actor.of(request), username, false));
+    return act(username, request, redirect, () -> service.setActive(Actor.of(request), username, false));
   }
 
   @PostMapping("/admin/users/{username}/activate")
   String activate(@PathVariable String username, HttpServletRequest request, RedirectAttributes redirect) {
-    return act(username, redirect, () -> service.setActive(Actor.of(request), username, true));
+    return act(username, request, redirect, () -> service.setActive(Actor.of(request), username, true));
   }
 
   @PostMapping("/admin/users/{username}/unlock")
   String unlock(@PathVariable String username, HttpServletRequest request, RedirectAttributes redirect) {
-    return act(username, redirect, () -> service.unlock(Actor.of(request), username));
+    return act(username, request, redirect, () -> service.unlock(Actor.of(request), username));
   }
 
   @PostMapping("/admin/users/{username}/reset-totp")
   String resetTotp(@PathVariable String username, HttpServletRequest request, RedirectAttributes redirect) {
-    return act(username, redirect, () -> service.resetTotp(Actor.of(request), username));
+    return act(username, request, redirect, () -> service.resetTotp(Actor.of(request), username));
   }
 
   @PostMapping("/admin/users/{username}/reset-password")
   String resetPassword(@PathVariable String username, HttpServletRequest request, RedirectAttributes redirect) {
-    return act(username, redirect,
+    return act(username, request, redirect,
         () -> redirect.addFlashAttribute("oneTimePassword", service.resetPassword(Actor.of(request), username)));
   }
 
-  private String act(String username, RedirectAttributes redirect, Runnable change) {
+  /** Makes the change and shows the user's page again, with what was done or refused. */
+  private String act(String username, HttpServletRequest request, RedirectAttributes redirect, Runnable change) {
     if (users.find(username).isEmpty()) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no user " + username);
     }
@@ -102,7 +106,7 @@ class UserAdminPages {
       change.run();
       redirect.addFlashAttribute("done", true);
     } catch (UserChangeException e) {
-      redirect.addFlashAttribute("problem", e.getMessage());
+      redirect.addFlashAttribute("problem", e.localized(messages, request));
     }
     return "redirect:/admin/users/" + username;
   }
@@ -114,7 +118,8 @@ class UserAdminPages {
     try {
       return names.stream().map(Role::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
     } catch (IllegalArgumentException e) {
-      throw new UserChangeException("roles", "roles are one of " + Arrays.toString(Role.values()));
+      throw new UserChangeException("roles", "unknownRole", new Object[] {Arrays.toString(Role.values())},
+          "roles are one of " + Arrays.toString(Role.values()));
     }
   }
 

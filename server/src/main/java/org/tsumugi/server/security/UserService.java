@@ -47,14 +47,15 @@ public class UserService {
   public UserAccount create(Actor by, String username, String displayName, String email, String password,
       Set<Role> roles, Set<String> groups) {
     if (username == null || !username.matches("[A-Za-z0-9._@-]{1,100}")) {
-      throw new UserChangeException("username",
+      throw new UserChangeException("username", "usernameFormat", new Object[0],
           "a username has 1 to 100 letters, digits or the characters . _ @ -");
     }
     if (roles == null || roles.isEmpty()) {
-      throw new UserChangeException("roles", "a user needs at least one role");
+      throw new UserChangeException("roles", "noRole", new Object[0], "a user needs at least one role");
     }
     if (users.find(username).isPresent()) {
-      throw new UserChangeException("username", "the username " + username + " is taken");
+      throw new UserChangeException("username", "taken", new Object[] {username},
+          "the username " + username + " is taken");
     }
     checkStrength(password);
     boolean robotOnly = roles.stream().noneMatch(Role::isPerson);
@@ -74,10 +75,11 @@ public class UserService {
   public void changeOwnPassword(Actor by, String current, String replacement) {
     UserAccount user = existing(by.name());
     if (user.passwordHash() == null || !encoder.matches(current, user.passwordHash())) {
-      throw new UserChangeException("current", "the current password is wrong");
+      throw new UserChangeException("current", "currentWrong", new Object[0], "the current password is wrong");
     }
     if (encoder.matches(replacement, user.passwordHash())) {
-      throw new UserChangeException("password", "the new password must differ from the current one");
+      throw new UserChangeException("password", "samePassword", new Object[0],
+          "the new password must differ from the current one");
     }
     checkStrength(replacement);
     users.setPassword(user.username(), encoder.encode(replacement), false);
@@ -97,7 +99,8 @@ public class UserService {
   public void setActive(Actor by, String username, boolean active) {
     existing(username);
     if (!active && username.equals(by.name())) {
-      throw new UserChangeException("username", "an administrator cannot deactivate their own account");
+      throw new UserChangeException("username", "selfDeactivate", new Object[0],
+          "an administrator cannot deactivate their own account");
     }
     users.setActive(username, active);
     audit.record(by.name(), active ? "USER_ACTIVATED" : "USER_DEACTIVATED", "user:" + username, "SUCCESS",
@@ -114,10 +117,11 @@ public class UserService {
       String email) {
     existing(username);
     if (roles == null || roles.isEmpty()) {
-      throw new UserChangeException("roles", "a user needs at least one role");
+      throw new UserChangeException("roles", "noRole", new Object[0], "a user needs at least one role");
     }
     if (username.equals(by.name()) && !roles.contains(Role.ADMIN)) {
-      throw new UserChangeException("roles", "an administrator cannot take the ADMIN role from themselves");
+      throw new UserChangeException("roles", "selfAdmin", new Object[0],
+          "an administrator cannot take the ADMIN role from themselves");
     }
     users.updateRolesAndGroups(username, Set.copyOf(roles), groups == null ? Set.of() : Set.copyOf(groups));
     users.updateProfile(username, blankToNull(displayName), blankToNull(email));
@@ -159,13 +163,14 @@ public class UserService {
 
   private void checkStrength(String password) {
     if (password == null || password.length() < settings.passwordMinLength()) {
-      throw new UserChangeException("password",
+      throw new UserChangeException("password", "passwordLength", new Object[] {settings.passwordMinLength()},
           "a password needs at least " + settings.passwordMinLength() + " characters");
     }
   }
 
   private UserAccount existing(String username) {
-    return users.find(username).orElseThrow(() -> new UserChangeException("username", "no user " + username));
+    return users.find(username).orElseThrow(() -> new UserChangeException("username", "noUser", new Object[] {username},
+        "no user " + username));
   }
 
   private static String blankToNull(String text) {

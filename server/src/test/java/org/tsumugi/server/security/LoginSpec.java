@@ -96,6 +96,18 @@ class LoginSpec extends SecuredServerTest {
   }
 
   @Test
+  void aShortOrRepeatedPasswordIsRefusedInThePersonsLanguage() {
+    Browser browser = loggedIn(person(Role.CLERK));
+    Map<String, String> tooShort = Map.of("current", PASSWORD, "password", "short1", "confirmation", "short1");
+    assertThat(browser.submit("/account/password", "/account/password", tooShort).body())
+        .contains("パスワードは 13 文字以上にしてください");
+    browser.get("/?lang=en");
+    assertThat(browser.submit("/account/password", "/account/password",
+        Map.of("current", PASSWORD, "password", PASSWORD, "confirmation", PASSWORD)).body())
+        .contains("The new password must differ from the current one.");
+  }
+
+  @Test
   void logoutEndsTheSessionAndIsAudited() {
     String nurse = person(Role.NURSE);
     Browser browser = loggedIn(nurse);
