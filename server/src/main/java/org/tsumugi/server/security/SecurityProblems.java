@@ -46,7 +46,12 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
     response.setStatus(status);
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding("UTF-8");
-    json.writeValue(response.getOutputStream(), new ProblemDetail().type(URI.create("about:blank")).status(status)
-        .title(title).detail(detail).instance(URI.create(request.getRequestURI())));
+    json.writeValue(response.getOutputStream(), problem(status, title, detail, request));
+  }
+
+  /** A problem in the shape the engine's API answers with, for the server's own APIs too. */
+  static ProblemDetail problem(int status, String title, String detail, HttpServletRequest request) {
+    return new ProblemDetail().type(URI.create("about:blank")).status(status).title(title).detail(detail)
+        .instance(URI.create(request.getRequestURI()));
   }
 }

@@ -113,8 +113,7 @@ class UserAdminApi {
   private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail,
       HttpServletRequest request) {
     return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(new ProblemDetail().type(URI.create("about:blank")).status(status.value()).title(title).detail(detail)
-            .instance(URI.create(request.getRequestURI())));
+        .body(SecurityProblems.problem(status.value(), title, detail, request));
   }
 
   private UserAccount existing(String username) {
