@@ -19,10 +19,11 @@ final class Browser {
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
   private final HttpClient http;
   private final String base;
+  private final CookieManager cookies = new CookieManager();
 
   Browser(int port) {
     this.base = "http://localhost:" + port;
-    this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+    this.http = HttpClient.newBuilder().cookieHandler(cookies)
         .followRedirects(HttpClient.Redirect.NEVER).build();
   }
 
@@ -77,6 +78,11 @@ final class Browser {
       throw new AssertionError("no CSRF token on " + page);
     }
     return token.group(1);
+  }
+
+  String sessionId() {
+    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+        .map(java.net.HttpCookie::getValue).findFirst().orElseThrow();
   }
 
   String base() {

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
+import org.apache.catalina.Context;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.tsumugi.server.audit.AuditEntry;
 import org.tsumugi.server.audit.AuditLog;
@@ -14,6 +17,8 @@ import org.tsumugi.server.audit.AuditQuery;
 class LoginSpec extends SecuredServerTest {
   @Autowired
   AuditLog audit;
+  @Autowired
+  ServletWebServerApplicationContext server;
 
   @Test
   void passwordAndAuthenticatorCodeLogAPersonInAndBothAreAudited() {
@@ -105,6 +110,19 @@ class LoginSpec extends SecuredServerTest {
     assertThat(browser.submit("/account/password", "/account/password",
         Map.of("current", PASSWORD, "password", PASSWORD, "confirmation", PASSWORD)).body())
         .contains("The new password must differ from the current one.");
+  }
+
+  @Test
+  void anIdleSessionEndsAfterThirtyMinutesAndItsEndIsAudited() throws Exception {
+    Context tomcat = (Context) ((TomcatWebServer) server.getWebServer()).getTomcat().getHost().findChildren()[0];
+    assertThat(tomcat.getSessionTimeout()).as("minutes").isEqualTo(30);
+
+    String nurse = person(Role.NURSE);
+    Browser browser = loggedIn(nurse);
+    // what the container does when the idle time has passed
+    tomcat.getManager().findSession(browser.sessionId()).expire();
+    assertThat(Browser.location(browser.get("/"))).isEqualTo("/login");
+    assertThat(audit.search(new AuditQuery(nurse, "SESSION_ENDED", "timeout", null, null, 10))).hasSize(1);
   }
 
   @Test
