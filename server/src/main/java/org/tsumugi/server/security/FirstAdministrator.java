@@ -35,7 +35,12 @@ class FirstAdministrator implements ApplicationRunner {
     }
     String configured = settings.initialAdminPassword();
     String password = configured != null ? configured : UserService.oneTimePassword();
-    service.create(Actor.system(), USERNAME, "Administrator", null, password, EnumSet.of(Role.ADMIN), Set.of());
+    try {
+      service.create(Actor.system(), USERNAME, "Administrator", null, password, EnumSet.of(Role.ADMIN), Set.of());
+    } catch (UserChangeException weak) {
+      throw new IllegalStateException("TSUMUGI_ADMIN_PASSWORD (tsumugi.security.initial-admin-password) cannot be "
+          + "used: " + weak.getMessage(), weak);
+    }
     if (configured != null) {
       // the operator chose it for an unattended install: no forced change
       service.passwordChosenByOperator(USERNAME);
