@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.CredentialsProvider;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
@@ -22,6 +23,7 @@ import org.tsumugi.server.TsumugiApplication;
  * others from going live, and a restart deploys nothing new.
  */
 class FolderDeployerTest {
+  private static final String ADMIN_PASSWORD = "folder-deployer-admin-password";
   private static final Path DATA = Path.of("target", "folder-deployer-" + System.nanoTime());
 
   @AfterAll
@@ -57,10 +59,13 @@ class FolderDeployerTest {
   private int startAndReadVersion() {
     try (ConfigurableApplicationContext server = new SpringApplicationBuilder(TsumugiApplication.class).run(
         "--server.port=0", "--tsumugi.deploy.folders=" + DATA.resolve("bpmn") + "," + DATA.resolve("more"),
-        "--spring.datasource.url=jdbc:h2:file:" + DATA.toAbsolutePath().resolve("db") + ";WRITE_DELAY=0")) {
+        "--spring.datasource.url=jdbc:h2:file:" + DATA.toAbsolutePath().resolve("db") + ";WRITE_DELAY=0",
+        "--tsumugi.security.initial-admin-password=" + ADMIN_PASSWORD)) {
       int port = Integer.parseInt(server.getEnvironment().getProperty("local.server.port"));
       try (CamundaClient client = CamundaClient.newClientBuilder()
-          .restAddress(URI.create("http://localhost:" + port)).preferRestOverGrpc(true).build()) {
+          .restAddress(URI.create("http://localhost:" + port)).preferRestOverGrpc(true)
+          .credentialsProvider(CredentialsProvider.newBasicAuthCredentialsProviderBuilder().username("admin")
+              .password(ADMIN_PASSWORD).applyEnvironmentOverrides(false).build()).build()) {
         assertThatThrownBy(() -> client.newCreateInstanceCommand().bpmnProcessId("draft").latestVersion().send()
             .join()).isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.code()).isEqualTo(404));
         assertThat(client.newCreateInstanceCommand().bpmnProcessId("second").latestVersion().send().join()

@@ -3,6 +3,7 @@ package org.tsumugi.server.recovery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.CredentialsProvider;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.worker.JobWorker;
@@ -30,6 +31,7 @@ import org.tsumugi.server.TsumugiApplication;
  * database, it loses no instance and hands out no completed job twice.
  */
 class CrashRecoveryTest {
+  private static final String ADMIN_PASSWORD = "crash-recovery-admin-password";
   private static final int INSTANCES = 30;
   private static final int COMPLETED_BEFORE_CRASH = 10;
 
@@ -88,7 +90,7 @@ class CrashRecoveryTest {
     Process process = new ProcessBuilder(java, "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
         TsumugiApplication.class.getName(), "--server.port=" + port,
         "--spring.datasource.url=jdbc:h2:file:" + home.resolve("db") + ";WRITE_DELAY=0",
-        "--tsumugi.deploy.folders=" + home.resolve("bpmn"))
+        "--tsumugi.deploy.folders=" + home.resolve("bpmn"), "--tsumugi.security.initial-admin-password=" + ADMIN_PASSWORD)
         .redirectErrorStream(true).redirectOutput(home.resolve(run + ".log").toFile()).start();
     Files.writeString(home.resolve(run + ".port"), Integer.toString(port));
     return process;
@@ -98,7 +100,8 @@ class CrashRecoveryTest {
     String port = Files.readString(home.resolve((Files.exists(home.resolve("second.port")) ? "second" : "first")
         + ".port"));
     CamundaClient client = CamundaClient.newClientBuilder().restAddress(URI.create("http://localhost:" + port))
-        .preferRestOverGrpc(true).build();
+        .preferRestOverGrpc(true).credentialsProvider(CredentialsProvider.newBasicAuthCredentialsProviderBuilder()
+            .username("admin").password(ADMIN_PASSWORD).applyEnvironmentOverrides(false).build()).build();
     await(() -> {
       if (!server.isAlive()) {
         throw new AssertionError("the server process died; see " + home);

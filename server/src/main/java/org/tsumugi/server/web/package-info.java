@@ -1,0 +1,2 @@
+/** What every page shares: the language it is shown in. */
+package org.tsumugi.server.web;
