@@ -21,12 +21,12 @@ public class MonshinConfiguration {
 
   @Bean
   QuestionnaireForm monshinQuestionnaireForm(MonshinProperties properties) {
-    return QuestionnaireForm.load(properties.form());
+    return QuestionnaireForm.load(java.nio.file.Path.of(properties.form()));
   }
 
   @Bean
   MonshinSubmission monshinSubmission(CamundaClient client, QuestionnaireForm form, MonshinProperties properties) {
-    return new MonshinSubmission(client, form, properties.duplicateWindow());
+    return new MonshinSubmission(client, form, properties.duplicateWindow(), Clock.systemUTC());
   }
 
   @Bean

@@ -2,6 +2,7 @@ package org.tsumugi.monshin.submit;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ProblemException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,11 +29,13 @@ public class MonshinSubmission {
   private final CamundaClient client;
   private final QuestionnaireForm form;
   private final Duration dedupWindow;
+  private final Clock clock;
 
-  public MonshinSubmission(CamundaClient client, QuestionnaireForm form, Duration dedupWindow) {
+  public MonshinSubmission(CamundaClient client, QuestionnaireForm form, Duration dedupWindow, Clock clock) {
     this.client = client;
     this.form = form;
     this.dedupWindow = dedupWindow;
+    this.clock = clock;
   }
 
   public SubmissionResult submit(String receptionId, Map<String, Object> answers) {
@@ -48,6 +51,8 @@ public class MonshinSubmission {
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put("receptionId", receptionId);
     variables.put("answers", given);
+    // The start of the reception KPI (submission to EMR entry): the moment the patient pressed 送信.
+    variables.put("submittedAt", clock.instant().toString());
     try {
       client.newPublishMessageCommand().messageName(MESSAGE).correlationKey(receptionId).messageId(receptionId)
           .timeToLive(dedupWindow).variables(variables).send().join();
