@@ -4,32 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
 import io.camunda.client.api.search.response.Variable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.tsumugi.browser.sandbox.RobotTestKit;
 import org.tsumugi.browser.sandbox.SandboxEmr;
 import org.tsumugi.document.DocumentReference;
@@ -42,58 +30,18 @@ import org.tsumugi.monshin.submit.SubmissionResult;
  * HTTP by the official client; the real intake, document and browser workers; the sandbox EMR in real
  * headless Chromium. Time moves only by pinning the engine clock.
  */
-@SpringBootTest(classes = IntakeTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-class IntakeTest {
+class IntakeTest extends IntakeEngineTest {
 
   private static final Duration BOUND = Duration.ofSeconds(90);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final SandboxEmr EMR = RobotTestKit.emr();
 
-  @Autowired CamundaClient client;
   @Autowired MonshinSubmission submission;
   @Autowired DocumentStore documents;
-
-  @DynamicPropertySource
-  static void engineOnAFreePort(DynamicPropertyRegistry registry) throws IOException {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    registry.add("server.port", () -> port);
-    registry.add("tsumugi.engine.clock-control", () -> "true");
-    registry.add("camunda.client.rest-address", () -> "http://localhost:" + port);
-    registry.add("camunda.client.grpc-address", () -> "http://localhost:" + port);
-    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:intake" + UUID.randomUUID().toString().replace("-", "")
-        + ";DB_CLOSE_DELAY=-1");
-    Path data = Files.createTempDirectory("monshin-e2e");
-    registry.add("tsumugi.document.data-dir", () -> data.resolve("documents").toString());
-    registry.add("tsumugi.monshin.form", () -> "../../forms/monshin-questionnaire.form");
-  }
 
   @BeforeAll
   static void emrIsUp() {
     EMR.reset();
-  }
-
-  @BeforeEach
-  void deployTheRepositoryFiles() {
-    client.newResetClockCommand().send().join();
-    // As the server does at start-up: forms, then decisions, then processes, each file on its own so that
-    // another team's draft cannot block this workflow; the intake's own files must all go live.
-    for (String ext : List.of(".form", ".dmn", ".bpmn")) {
-      for (Path file : repositoryFiles(ext)) {
-        try {
-          client.newDeployResourceCommand().addResourceFile(file.toString()).send().join();
-        } catch (RuntimeException e) {
-          assertThat(file.getFileName().toString()).as("%s deploys: %s", file, e.getMessage()).doesNotStartWith("monshin");
-        }
-      }
-    }
-  }
-
-  @AfterEach
-  void realTime() {
-    client.newResetClockCommand().send().join();
   }
 
   @Test
@@ -281,15 +229,4 @@ class IntakeTest {
     return values;
   }
 
-  private static List<Path> repositoryFiles(String ext) {
-    List<Path> files = new java.util.ArrayList<>();
-    for (String dir : List.of("../../bpmn", "../../forms")) {
-      try (Stream<Path> s = Files.list(Path.of(dir))) {
-        s.filter(p -> p.toString().endsWith(ext)).sorted(Comparator.naturalOrder()).forEach(files::add);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return files;
-  }
 }
