@@ -121,7 +121,8 @@ public final class QuestionnaireForm {
     return problems;
   }
 
-  static boolean blank(Object value) {
+  /** No answer: missing, blank text or nothing ticked. */
+  public static boolean blank(Object value) {
     return value == null || (value instanceof String s && s.isBlank())
         || (value instanceof Collection<?> c && c.isEmpty());
   }

@@ -70,7 +70,7 @@ public class AnswerNormalizer {
     out.put("emrNote", emrNote(receptionId, out));
 
     for (Question q : form.questions()) {
-      if (q.required() && blankAnswer(in.get(q.key()))) {
+      if (q.required() && QuestionnaireForm.blank(in.get(q.key()))) {
         problems.add(new ItemProblem(q.key(), q.label(), "「" + q.label() + "」の回答がありません"));
       }
     }
@@ -135,7 +135,7 @@ public class AnswerNormalizer {
   private List<Map<String, Object>> otherAnswers(Map<String, Object> in) {
     List<Map<String, Object>> other = new ArrayList<>();
     for (Question q : form.questions()) {
-      if (!KNOWN.contains(q.key()) && !blankAnswer(in.get(q.key()))) {
+      if (!KNOWN.contains(q.key()) && !QuestionnaireForm.blank(in.get(q.key()))) {
         Object value = in.get(q.key());
         String shown = value instanceof Collection<?> c
             ? String.join("、", c.stream().map(v -> label(q.key(), String.valueOf(v))).toList())
@@ -193,9 +193,6 @@ public class AnswerNormalizer {
     return new ItemProblem(key, label, "「" + label + "」" + message);
   }
 
-  private static boolean blankAnswer(Object value) {
-    return value == null || (value instanceof String s && s.isBlank()) || (value instanceof Collection<?> c && c.isEmpty());
-  }
 
   private static String text(Map<String, Object> in, String key) {
     Object v = in.get(key);

@@ -62,7 +62,7 @@ class IntakeTest extends IntakeEngineTest {
     // The nurse corrects the complaint and approves.
     reviewed.put("chiefComplaint", "3日前からの頭痛と発熱（38.2℃）");
     client.newCompleteUserTaskCommand(review.getUserTaskKey())
-        .variables(Map.of("reviewed", reviewed, "approved", true)).send().join();
+        .variables(Map.of("reviewed", reviewed, "reviewDecision", "register")).send().join();
 
     awaitCompleted(instance);
     assertThat(EMR.records()).filteredOn(r -> r.receiptNo().equals(receptionId)).singleElement().satisfies(r -> {
@@ -110,7 +110,7 @@ class IntakeTest extends IntakeEngineTest {
         .variables(Map.of("urgentAction", "電話連絡済み", "acknowledged", true)).send().join();
     UserTask review = openTask(instance, "ReviewAnswers");
     assertThat(review.getPriority()).isEqualTo(90);
-    client.newCompleteUserTaskCommand(review.getUserTaskKey()).variables(Map.of("approved", true)).send().join();
+    client.newCompleteUserTaskCommand(review.getUserTaskKey()).variables(Map.of("reviewDecision", "register")).send().join();
 
     awaitCompleted(instance);
     assertThat(EMR.records()).filteredOn(r -> r.receiptNo().equals(receptionId)).singleElement()
@@ -125,7 +125,7 @@ class IntakeTest extends IntakeEngineTest {
 
     long instance = instanceOf(receptionId);
     UserTask review = openTask(instance, "ReviewAnswers");
-    client.newCompleteUserTaskCommand(review.getUserTaskKey()).variables(Map.of("approved", true)).send().join();
+    client.newCompleteUserTaskCommand(review.getUserTaskKey()).variables(Map.of("reviewDecision", "register")).send().join();
 
     UserTask clerk = openTask(instance, "IdentifyPatient");
     assertThat(clerk.getCandidateGroups()).containsExactly("clerks");
@@ -138,7 +138,7 @@ class IntakeTest extends IntakeEngineTest {
   }
 
   @Test
-  void aDoubleSubmitStartsOneIntakeAndAnIncompleteOneStartsNone() {
+  void aDoubleSubmitStartsOneIntakeANurseCanDropItAndAnIncompleteOneStartsNone() {
     String receptionId = newReceptionId();
     Map<String, Object> answers = answers("佐藤 花子", "サトウ ハナコ", "1990-11-03", List.of());
     int before = intakeCount();
@@ -146,7 +146,12 @@ class IntakeTest extends IntakeEngineTest {
     assertThat(submission.submit(receptionId, answers)).isInstanceOf(SubmissionResult.Accepted.class);
     assertThat(submission.submit(receptionId, answers)).isEqualTo(new SubmissionResult.AlreadySubmitted(receptionId));
     long instance = instanceOf(receptionId);
-    assertThat(openTask(instance, "ReviewAnswers")).isNotNull();
+    // The nurse recognises a submission to drop (a duplicate by phone, a cancelled visit): nothing reaches the EMR.
+    client.newCompleteUserTaskCommand(openTask(instance, "ReviewAnswers").getUserTaskKey())
+        .variables(Map.of("reviewDecision", "discard", "discardReason", "電話で受診取りやめ")).send().join();
+    awaitCompleted(instance);
+    assertThat(elementIds(instance)).contains("Discarded").doesNotContain("FindPatient");
+    assertThat(EMR.records()).noneMatch(r -> r.receiptNo().equals(receptionId));
 
     Map<String, Object> incomplete = new java.util.HashMap<>(answers);
     incomplete.remove("chiefComplaint");
@@ -220,6 +225,11 @@ class IntakeTest extends IntakeEngineTest {
         .extracting(i -> i.getElementId() + " " + i.getErrorType() + ": " + i.getErrorMessage()).isEmpty();
     assertThat(client.newProcessInstanceGetRequest(instance).send().join().getState())
         .isEqualTo(ProcessInstanceState.COMPLETED);
+  }
+
+  private List<String> elementIds(long instance) {
+    return client.newElementInstanceSearchRequest().filter(f -> f.processInstanceKey(instance)).send().join().items()
+        .stream().map(e -> e.getElementId()).toList();
   }
 
   private Map<String, String> variables(long instance) {

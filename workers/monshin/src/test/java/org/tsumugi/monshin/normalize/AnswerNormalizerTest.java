@@ -120,6 +120,19 @@ class AnswerNormalizerTest {
   }
 
   @Test
+  void everyFieldOfTheNurseReviewFormIsOneTheNormaliserFills() throws Exception {
+    var review = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        java.nio.file.Files.readString(Path.of("../../forms/monshin-review.form")));
+    List<String> reviewKeys = new java.util.ArrayList<>();
+    review.findParents("path").stream().filter(g -> g.path("path").asText().equals("reviewed"))
+        .flatMap(g -> java.util.stream.StreamSupport.stream(g.path("components").spliterator(), false))
+        .forEach(c -> reviewKeys.add(c.path("key").asText()));
+
+    assertThat(reviewKeys).isNotEmpty();
+    assertThat(normalize(Map.of()).answers()).containsKeys(reviewKeys.toArray(String[]::new));
+  }
+
+  @Test
   void choicesBecomeTheirLabelsAndTheEmrNoteCarriesWhatTheEmrFormHasNoFieldFor() {
     NormalizedAnswers result = normalize(Map.of("sex", "female", "pregnancy", "possible", "allergy", true,
         "allergyDetail", "ペニシリン", "painScale", 7, "redFlags", List.of("fever", "cold-sweat"),
