@@ -283,8 +283,10 @@ class ReferralLetterWorkflowTest {
 	private UserTask awaitReviewTask(long key) {
 		List<UserTask> open = new ArrayList<>();
 		await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(300)).until(() -> {
-			assertThat(client.newProcessInstanceGetRequest(key).send().join().getHasIncident())
-					.as("incident in %s: %s", key, incidents(key)).isFalse();
+			var instance = client.newProcessInstanceGetRequest(key).send().join();
+			assertThat(instance.getHasIncident()).as("incident in %s: %s", key, incidents(key)).isFalse();
+			assertThat(instance.getState()).as("instance %s ended before review: %s", key, elementIds(key))
+					.isEqualTo(ProcessInstanceState.ACTIVE);
 			open.clear();
 			open.addAll(client.newUserTaskSearchRequest()
 					.filter(f -> f.processInstanceKey(key).elementId("review").state(UserTaskState.CREATED)).send().join()
