@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The small CSV dialect of the findings and report files (RFC 4180 quoting), shared by their writers and
- * the reader, so a message with a comma or a quote survives the round trip.
+ * The CSV quoting (RFC 4180) of the findings and report files and of the 支払基金 masters, shared by the
+ * writers and readers, so a message with a comma or a quote survives the round trip.
  */
 public final class Csv {
 
@@ -23,7 +23,7 @@ public final class Csv {
 		return '"' + value.replace("\"", "\"\"") + '"';
 	}
 
-	/** Splits one line written by {@link #field}; quoted fields never span lines in our files. */
+	/** Splits one line into its fields; a quoted field never spans lines in these files. */
 	public static List<String> split(String line) {
 		List<String> fields = new ArrayList<>();
 		StringBuilder current = new StringBuilder();
