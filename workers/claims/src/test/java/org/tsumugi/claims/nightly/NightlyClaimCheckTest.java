@@ -43,7 +43,8 @@ import org.tsumugi.document.store.DocumentStore;
 /**
  * The nightly claim check end to end: the repository's models and forms on the embedded engine, the real
  * workers, a generated UKE file in the inbox, the engine clock moved past 02:00, review tasks completed
- * through the client, and the morning report read back from the document store.
+ * through the client, the morning report read back from the document store, and the next night a
+ * duplicate file that is not checked again.
  */
 @SpringBootTest(classes = NightlyTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class NightlyClaimCheckTest {
@@ -158,6 +159,30 @@ class NightlyClaimCheckTest {
 		client.newCompleteUserTaskCommand(notice.getUserTaskKey()).send().join();
 		await(() -> client.newProcessInstanceGetRequest(instance).send().join().getState() == ProcessInstanceState.COMPLETED
 				? true : null, "the instance completes");
+
+		// The next night the same month's file is dropped again by mistake: nothing new, nothing to review.
+		new UkeGenerator(new UkeGenerator.Options(80, month, 11, 0.4)).write(inbox.resolve("11_RECEIPTC_again.UKE"));
+		client.newPinClockCommand().time(evening.plus(Duration.ofHours(27)).plusSeconds(1)).send().join();
+		long nextNight = await(() -> client.newProcessInstanceSearchRequest()
+			.filter(f -> f.processDefinitionId("claim-check-nightly").state(ProcessInstanceState.COMPLETED))
+			.send()
+			.join()
+			.items()
+			.stream()
+			.map(p -> p.getProcessInstanceKey())
+			.filter(key -> key != instance)
+			.findFirst()
+			.orElse(null), "the next night's check runs and ends");
+		assertThat(client.newElementInstanceSearchRequest()
+			.filter(f -> f.processInstanceKey(nextNight))
+			.send()
+			.join()
+			.items()
+			.stream()
+			.map(e -> e.getElementId())
+			.toList()).contains("ImportFiles", "EndNothing").doesNotContain("CheckFirstBatch");
+		assertThat(Files.list(HOME.resolve("imported/duplicates")).toList()).singleElement()
+			.satisfies(p -> assertThat(p.getFileName().toString()).endsWith("11_RECEIPTC_again.UKE"));
 	}
 
 	private void deployRepositoryModels() throws IOException {
@@ -174,7 +199,8 @@ class NightlyClaimCheckTest {
 			command = command == null ? client.newDeployResourceCommand().addResourceFile(file.toString())
 					: command.addResourceFile(file.toString());
 		}
-		command.send().join();
+		// A first deployment of every model can take a while on a loaded machine.
+		command.requestTimeout(Duration.ofSeconds(60)).send().join();
 	}
 
 	private List<UserTask> tasks(long instance, String elementId) {
