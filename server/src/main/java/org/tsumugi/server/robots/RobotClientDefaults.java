@@ -42,6 +42,11 @@ public class RobotClientDefaults implements EnvironmentPostProcessor, Ordered {
 			values.put("camunda.client.prefer-rest-over-grpc", "true");
 			values.put("camunda.client.mode", "self-managed");
 		}
+		if (env.getProperty("camunda.client.request-timeout-offset") == null) {
+			// A busy server may answer a long poll a little after its timeout; the client's default second of
+			// slack would drop that answer, and the jobs in it would wait for their job timeout.
+			values.put("camunda.client.request-timeout-offset", "PT10S");
+		}
 		if (!values.isEmpty()) {
 			// First, so that a resolved port wins over the "0" it replaces; everything else was unset.
 			env.getPropertySources().addFirst(new MapPropertySource(SOURCE, values));
