@@ -30,8 +30,8 @@ class FirstAdministrator implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    if (users.count() > 0) {
-      return;
+    if (users.all().stream().anyMatch(user -> !user.username().equals(InProcessRobotAccount.USERNAME))) {
+      return; // only the in-process robots' own account does not count as a first user
     }
     String configured = settings.initialAdminPassword();
     String password = configured != null ? configured : UserService.oneTimePassword();

@@ -72,6 +72,13 @@ class SecurityConfiguration {
   }
 
   @Bean
+  InProcessRobotAccount inProcessRobotAccount(UserRepository users, UserService service, PasswordEncoder encoder,
+      org.springframework.core.env.Environment environment) {
+    return new InProcessRobotAccount(users, service, encoder,
+        environment.getProperty(InProcessRobotAccount.PASSWORD_PROPERTY));
+  }
+
+  @Bean
   FirstAdministrator firstAdministrator(UserRepository users, UserService service, SecuritySettings settings) {
     return new FirstAdministrator(users, service, settings, System.out);
   }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 
+import org.tsumugi.claims.Csv;
 import org.tsumugi.claims.rules.Finding;
 
 /**
@@ -49,10 +50,7 @@ final class FindingsWriter implements AutoCloseable {
 	}
 
 	private static String csv(String value) {
-		if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
-			return value;
-		}
-		return '"' + value.replace("\"", "\"\"") + '"';
+		return Csv.field(value);
 	}
 
 	@Override

@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
+
+import org.tsumugi.claims.Csv;
 
 /**
  * Reads the masters' CSV: CP932, no header, every field in double quotes (a doubled quote inside stands
@@ -32,38 +32,7 @@ final class MasterCsv {
 	}
 
 	static String[] split(String line) {
-		List<String> fields = new ArrayList<>(64);
-		StringBuilder field = new StringBuilder();
-		boolean quoted = false;
-		for (int i = 0; i < line.length(); i++) {
-			char c = line.charAt(i);
-			if (quoted) {
-				if (c == '"') {
-					if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-						field.append('"');
-						i++;
-					}
-					else {
-						quoted = false;
-					}
-				}
-				else {
-					field.append(c);
-				}
-			}
-			else if (c == '"') {
-				quoted = true;
-			}
-			else if (c == ',') {
-				fields.add(field.toString());
-				field.setLength(0);
-			}
-			else {
-				field.append(c);
-			}
-		}
-		fields.add(field.toString());
-		return fields.toArray(String[]::new);
+		return Csv.split(line).toArray(String[]::new);
 	}
 
 }

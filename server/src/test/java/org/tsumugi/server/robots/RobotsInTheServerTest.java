@@ -1,0 +1,67 @@
+package org.tsumugi.server.robots;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.search.enums.ProcessInstanceState;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.tsumugi.server.TsumugiApplication;
+
+/**
+ * The robots run inside the server against its own engine, even on a port chosen at start-up, and a
+ * capability switched off leaves its jobs to someone else.
+ */
+class RobotsInTheServerTest {
+
+  @Test
+  void theServersOwnRobotsTakeJobsExceptForASwitchedOffCapability() throws Exception {
+    Path data = Files.createTempDirectory("tsumugi-robots");
+    try (ConfigurableApplicationContext server = new SpringApplicationBuilder(TsumugiApplication.class).run(
+        "--server.port=0", "--tsumugi.deploy.folders=" + data.resolve("none"),
+        "--spring.datasource.url=jdbc:h2:file:" + data.resolve("db") + ";WRITE_DELAY=0",
+        "--tsumugi.claims.nightly.inbox-dir=" + data.resolve("inbox"),
+        "--tsumugi.claims.nightly.archive-dir=" + data.resolve("imported"),
+        "--tsumugi.document.data-dir=" + data.resolve("documents"),
+        "--tsumugi.robots.document.enabled=false")) {
+      int port = Integer.parseInt(server.getEnvironment().getProperty("local.server.port"));
+      assertThat(port).isPositive();
+      assertThat(server.getEnvironment().getProperty("camunda.client.rest-address"))
+          .isEqualTo("http://localhost:" + port);
+      try (CamundaClient client = CamundaClient.newClientBuilder()
+          .restAddress(URI.create("http://localhost:" + port)).preferRestOverGrpc(true).build()) {
+        client.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("robots")
+            .startEvent().serviceTask("import", t -> t.zeebeJobType("tsumugi.claims.import"))
+            .serviceTask("render", t -> t.zeebeJobType("tsumugi.document.render")).endEvent().done(),
+            "robots.bpmn").send().join();
+        long instance = client.newCreateInstanceCommand().bpmnProcessId("robots").latestVersion().send().join()
+            .getProcessInstanceKey();
+
+        var jobs = client.newActivateJobsCommand().jobType("tsumugi.document.render").maxJobsToActivate(1)
+            .requestTimeout(Duration.ofSeconds(30)).send().join().getJobs();
+        assertThat(jobs).as("the claims robot imported (nothing) and the render job was left to us")
+            .singleElement().satisfies(job -> assertThat(job.getVariablesAsMap()).containsEntry("ukeFiles", List.of()));
+        client.newCompleteCommand(jobs.get(0).getKey()).send().join();
+        assertThat(client.newProcessInstanceGetRequest(instance).send().join().getState())
+            .isEqualTo(ProcessInstanceState.COMPLETED);
+      }
+    } finally {
+      deleteAll(data);
+    }
+  }
+
+  private static void deleteAll(Path dir) throws IOException {
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    }
+  }
+}
