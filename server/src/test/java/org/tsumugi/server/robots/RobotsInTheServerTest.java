@@ -3,6 +3,7 @@ package org.tsumugi.server.robots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.CredentialsProvider;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import org.tsumugi.server.TsumugiApplication;
  * capability switched off leaves its jobs to someone else.
  */
 class RobotsInTheServerTest {
+  private static final String ADMIN_PASSWORD = "robots-in-the-server-admin";
 
   @Test
   void theServersOwnRobotsTakeJobsExceptForASwitchedOffCapability() throws Exception {
@@ -32,13 +34,18 @@ class RobotsInTheServerTest {
         "--tsumugi.claims.nightly.inbox-dir=" + data.resolve("inbox"),
         "--tsumugi.claims.nightly.archive-dir=" + data.resolve("imported"),
         "--tsumugi.document.data-dir=" + data.resolve("documents"),
-        "--tsumugi.robots.document.enabled=false")) {
+        "--tsumugi.robots.document.enabled=false",
+        "--tsumugi.security.initial-admin-password=" + ADMIN_PASSWORD)) {
       int port = Integer.parseInt(server.getEnvironment().getProperty("local.server.port"));
       assertThat(port).isPositive();
       assertThat(server.getEnvironment().getProperty("camunda.client.rest-address"))
           .isEqualTo("http://localhost:" + port);
+      assertThat(server.getEnvironment().getProperty("camunda.client.auth.username"))
+          .as("the robots call /v2 with an account of their own").isEqualTo("tsumugi-robots");
       try (CamundaClient client = CamundaClient.newClientBuilder()
-          .restAddress(URI.create("http://localhost:" + port)).preferRestOverGrpc(true).build()) {
+          .restAddress(URI.create("http://localhost:" + port)).preferRestOverGrpc(true)
+          .credentialsProvider(CredentialsProvider.newBasicAuthCredentialsProviderBuilder().username("admin")
+              .password(ADMIN_PASSWORD).applyEnvironmentOverrides(false).build()).build()) {
         client.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("robots")
             .startEvent().serviceTask("import", t -> t.zeebeJobType("tsumugi.claims.import"))
             .serviceTask("render", t -> t.zeebeJobType("tsumugi.document.render")).endEvent().done(),
