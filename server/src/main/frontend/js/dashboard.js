@@ -28,4 +28,5 @@ function line(id, days, series) {
     options: { animation: false, responsive: true, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
       plugins: { legend: { labels: { font: { size: 16 } } } } },
   });
+  canvas.dataset.rendered = 'true';
 }

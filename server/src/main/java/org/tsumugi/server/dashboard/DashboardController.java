@@ -91,7 +91,7 @@ class DashboardController {
     }
     if (value < 0 || value > MAX_MINUTES || element.isBlank()) {
       redirect.addFlashAttribute("error", messages.getMessage("dashboard.minutes.invalid",
-          new Object[] {MAX_MINUTES}, locale));
+          new Object[] {String.valueOf(MAX_MINUTES)}, locale));
     } else {
       queries.setMinutes(processId, element, value, CurrentUser.of(authentication).id(), clock.millis());
       redirect.addFlashAttribute("info", messages.getMessage("dashboard.minutes.saved", null, locale));
