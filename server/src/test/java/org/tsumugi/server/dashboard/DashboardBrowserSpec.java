@@ -62,7 +62,7 @@ class DashboardBrowserSpec extends WebSpec {
         const done = arguments[arguments.length - 1];
         fetch('/dashboard/dash/csv', {credentials: 'same-origin'}).then(r => r.text()).then(done);
         """);
-    assertThat(csv).contains("robot_task,runs,minutes_per_run,minutes_saved\r\nenter,2,5,10")
+    assertThat(csv.replace("\r\n", "\n")).contains("robot_task,runs,minutes_per_run,minutes_saved\nenter,2,5,10")
         .contains("dash.enter,2,1,0,66.7");
 
     // every role reads it; only process owners and admins set minutes
