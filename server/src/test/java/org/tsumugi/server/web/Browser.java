@@ -89,10 +89,13 @@ public final class Browser implements AutoCloseable {
     return driver.executeScript(script, args);
   }
 
-  /** Saves the window as a PNG for the documentation. */
+  /**
+   * Saves the window as a PNG under target/screenshots; with {@code -Dtsumugi.screenshots=../docs/screenshots}
+   * the documentation's pictures are refreshed (so an ordinary test run leaves the tree clean).
+   */
   public void screenshot(String name) {
     try {
-      Path folder = Path.of("..", "docs", "screenshots");
+      Path folder = Path.of(System.getProperty("tsumugi.screenshots", "target/screenshots"));
       Files.createDirectories(folder);
       Files.write(folder.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
     } catch (IOException e) {
