@@ -21,7 +21,7 @@ class AccountPages {
     this.messages = messages;
   }
 
-  @GetMapping("/")
+  @GetMapping("/account")
   String home(HttpServletRequest request, Model model) {
     model.addAttribute("user", service.find(Actor.of(request).name()).orElseThrow());
     return "home";

@@ -1,5 +1,7 @@
 package org.tsumugi.server.security;
 
+import org.tsumugi.server.web.PageRoutes;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
@@ -130,11 +132,17 @@ class SecurityConfiguration {
     AntPathRequestMatcher browserApi = new AntPathRequestMatcher("/admin/api/**");
     http.securityContext(context -> context.securityContextRepository(contexts))
         .authenticationManager(new ProviderManager(passwords))
-        .authorizeHttpRequests(routes -> routes
-            .requestMatchers(PUBLIC).permitAll()
-            .requestMatchers("/login/totp", "/login/totp/**").authenticated()
-            .requestMatchers("/admin/**").access(person(Role.ADMIN))
-            .anyRequest().access(person(Role.PERSONS.toArray(Role[]::new))))
+        .authorizeHttpRequests(routes -> {
+          routes.requestMatchers(PUBLIC).permitAll()
+              .requestMatchers("/login/totp", "/login/totp/**").authenticated()
+              .requestMatchers("/admin/**").access(person(Role.ADMIN));
+          for (PageRoutes.Rule rule : PageRoutes.RULES) { // the pages' one table of who may open what
+            Role[] roles = rule.roles().stream().map(Role::valueOf).toArray(Role[]::new);
+            (rule.method() == null ? routes.requestMatchers(rule.pattern())
+                : routes.requestMatchers(rule.method(), rule.pattern())).access(person(roles));
+          }
+          routes.anyRequest().access(person(Role.PERSONS.toArray(Role[]::new)));
+        })
         .formLogin(form -> form.loginPage("/login")
             .successHandler((request, response, auth) -> {
               UserAccount user = users.find(auth.getName()).orElseThrow();
@@ -165,8 +173,9 @@ class SecurityConfiguration {
             .logoutSuccessUrl("/login?logout"))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(loginOr(problems, browserApi))
             .defaultAccessDeniedHandlerFor(problems, browserApi))
+        // scripts only from this server; inline styles are allowed because bpmn-js, form-js and chart.js set them
         .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
                 + "frame-ancestors 'none'; form-action 'self'")))
         .addFilterAfter(new LoginState(users, logins, null, clock), AnonymousAuthenticationFilter.class);
     if (oidc.getIfAvailable() != null) {

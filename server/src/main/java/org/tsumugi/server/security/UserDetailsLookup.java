@@ -28,8 +28,11 @@ class UserDetailsLookup implements UserDetailsService {
         .accountLocked(user.lockedAt(Instant.now(clock))).authorities(authorities(user)).build();
   }
 
+  /** Roles as ROLE_ authorities and groups (the BPMN candidate groups) as GROUP_ authorities. */
   static List<GrantedAuthority> authorities(UserAccount user) {
-    return user.roles().stream().map(role -> (GrantedAuthority) new SimpleGrantedAuthority(role.authority()))
+    return java.util.stream.Stream.concat(
+        user.roles().stream().map(role -> (GrantedAuthority) new SimpleGrantedAuthority(role.authority())),
+        user.groups().stream().sorted().map(group -> (GrantedAuthority) new SimpleGrantedAuthority("GROUP_" + group)))
         .toList();
   }
 }

@@ -34,7 +34,7 @@ class LoginSpec extends SecuredServerTest {
     String code = nextCode(nurse);
     HttpResponse<String> right = browser.submit("/login/totp", "/login/totp", Map.of("code", code));
     assertThat(Browser.location(right)).isEqualTo("/");
-    assertThat(browser.get("/").body()).contains(nurse).contains("NURSE").contains("nurses");
+    assertThat(browser.get("/account").body()).contains(nurse).contains("NURSE").contains("nurses");
 
     Browser replay = new Browser(port);
     replay.submit("/login", "/login", Map.of("username", nurse, "password", PASSWORD));
@@ -70,7 +70,7 @@ class LoginSpec extends SecuredServerTest {
   void aUserDeactivatedMidSessionIsRefusedAtTheNextRequest() {
     String doctor = person(Role.DOCTOR);
     Browser browser = loggedIn(doctor);
-    assertThat(browser.get("/").statusCode()).isEqualTo(200);
+    assertThat(browser.get("/account").statusCode()).isEqualTo(200);
 
     Browser admin = loggedIn(person(Role.ADMIN));
     admin.submit("/admin/users/" + doctor, "/admin/users/" + doctor + "/deactivate", Map.of());
@@ -129,7 +129,7 @@ class LoginSpec extends SecuredServerTest {
   void logoutEndsTheSessionAndIsAudited() {
     String nurse = person(Role.NURSE);
     Browser browser = loggedIn(nurse);
-    assertThat(Browser.location(browser.submit("/", "/logout", Map.of()))).isEqualTo("/login?logout");
+    assertThat(Browser.location(browser.submit("/account", "/logout", Map.of()))).isEqualTo("/login?logout");
     assertThat(Browser.location(browser.get("/"))).isEqualTo("/login");
     assertThat(audit.search(new AuditQuery(nurse, "LOGOUT", null, null, null, 10))).hasSize(1);
   }

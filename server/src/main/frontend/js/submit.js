@@ -1,0 +1,26 @@
+// Sends a form's data to the server with the page's CSRF token and shows the server's answer.
+export async function postJson(url, body) {
+  const token = document.querySelector('meta[name="_csrf"]').content;
+  const header = document.querySelector('meta[name="_csrf_header"]').content;
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', [header]: token },
+    body: JSON.stringify(body),
+    credentials: 'same-origin',
+  });
+  let answer = {};
+  try {
+    answer = await response.json();
+  } catch (notJson) {
+    answer = { message: response.statusText };
+  }
+  return { ok: response.ok, answer };
+}
+
+export function showMessage(text, kind) {
+  const box = document.getElementById('form-message');
+  box.textContent = text;
+  box.className = 'message ' + kind;
+  box.hidden = false;
+  box.scrollIntoView({ block: 'nearest' });
+}

@@ -1,0 +1,101 @@
+package org.tsumugi.server.dashboard;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tsumugi.engine.processing.EngineClock;
+import org.tsumugi.server.web.CurrentUser;
+import org.tsumugi.server.web.Json;
+
+/** The dashboard: an index of workflows, one page of charts per workflow, its CSV and the minutes setting. */
+@Controller
+@RequestMapping("/dashboard")
+class DashboardController {
+  /** The charts show this many days up to today. */
+  static final int DAYS = 30;
+  /** A task of more than a working day is surely a typing mistake. */
+  private static final int MAX_MINUTES = 24 * 60;
+
+  private final DashboardQueries queries;
+  private final EngineClock clock;
+  private final MessageSource messages;
+
+  DashboardController(DashboardQueries queries, EngineClock clock, MessageSource messages) {
+    this.queries = queries;
+    this.clock = clock;
+    this.messages = messages;
+  }
+
+  @GetMapping
+  String index(Model model) {
+    model.addAttribute("workflows", queries.workflows());
+    return "dashboard/index";
+  }
+
+  @GetMapping("/{processId}")
+  String workflow(@PathVariable String processId, Model model, Locale locale) {
+    Figures figures = queries.figures(processId, DAYS, clock.millis());
+    Map<String, Object> chartData = new LinkedHashMap<>();
+    chartData.put("days", figures.days());
+    chartData.put("started", figures.started());
+    chartData.put("completed", figures.completed());
+    chartData.put("jobsCompleted", figures.jobsCompleted());
+    chartData.put("jobsFailed", figures.jobsFailed());
+    chartData.put("incidents", figures.incidents());
+    Map<String, String> labels = new LinkedHashMap<>();
+    for (String key : new String[] {"started", "completed", "jobsCompleted", "jobsFailed", "incidents"}) {
+      labels.put(key, messages.getMessage("dashboard.series." + key, null, locale));
+    }
+    model.addAttribute("figures", figures);
+    model.addAttribute("name", queries.workflows().getOrDefault(processId, processId));
+    model.addAttribute("chartData", Json.write(chartData));
+    model.addAttribute("chartLabels", Json.write(labels));
+    return "dashboard/workflow";
+  }
+
+  @GetMapping("/{processId}/csv")
+  ResponseEntity<byte[]> csv(@PathVariable String processId) {
+    Figures figures = queries.figures(processId, DAYS, clock.millis());
+    // a byte order mark so that Excel, which Japanese offices open CSV with, reads UTF-8
+    byte[] body = ("\uFEFF" + FiguresCsv.of(figures)).getBytes(StandardCharsets.UTF_8);
+    return ResponseEntity.ok()
+        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename(processId + "-dashboard.csv", StandardCharsets.UTF_8).build().toString())
+        .body(body);
+  }
+
+  @PostMapping("/{processId}/minutes")
+  String setMinutes(@PathVariable String processId, @RequestParam String element, @RequestParam String minutes,
+      Authentication authentication, RedirectAttributes redirect, Locale locale) {
+    int value;
+    try {
+      value = Integer.parseInt(minutes.trim());
+    } catch (NumberFormatException e) {
+      value = -1;
+    }
+    if (value < 0 || value > MAX_MINUTES || element.isBlank()) {
+      redirect.addFlashAttribute("error", messages.getMessage("dashboard.minutes.invalid",
+          new Object[] {String.valueOf(MAX_MINUTES)}, locale));
+    } else {
+      queries.setMinutes(processId, element, value, CurrentUser.of(authentication).id(), clock.millis());
+      redirect.addFlashAttribute("info", messages.getMessage("dashboard.minutes.saved", null, locale));
+    }
+    return "redirect:/dashboard/" + processId;
+  }
+}

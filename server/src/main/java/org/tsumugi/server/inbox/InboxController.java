@@ -1,0 +1,138 @@
+package org.tsumugi.server.inbox;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tsumugi.engine.processing.Command;
+import org.tsumugi.engine.processing.EngineClock;
+import org.tsumugi.engine.processing.Rejection;
+import org.tsumugi.server.web.CurrentUser;
+import org.tsumugi.server.web.EngineCommands;
+import org.tsumugi.server.web.Json;
+import org.tsumugi.server.web.PatientDataViews;
+
+/** The inbox list, claim and release, and the task page with its form. */
+@Controller
+@RequestMapping("/inbox")
+class InboxController {
+  private final InboxQueries queries;
+  private final EngineCommands engine;
+  private final EngineClock clock;
+  private final PatientDataViews views;
+  private final MessageSource messages;
+
+  InboxController(InboxQueries queries, EngineCommands engine, EngineClock clock, PatientDataViews views,
+      MessageSource messages) {
+    this.queries = queries;
+    this.engine = engine;
+    this.clock = clock;
+    this.views = views;
+    this.messages = messages;
+  }
+
+  @GetMapping
+  String inbox(Authentication authentication, @RequestParam(required = false) String process,
+      @RequestParam(required = false) String due, @RequestParam(required = false) Integer priority, Model model) {
+    CurrentUser user = CurrentUser.of(authentication);
+    long now = clock.millis();
+    List<InboxTask> tasks = queries.open(user, new InboxFilter(process, due, priority), now);
+    model.addAttribute("tasks", tasks);
+    model.addAttribute("now", now);
+    model.addAttribute("processes", queries.processes());
+    model.addAttribute("filter", new InboxFilter(process, due, priority));
+    return "inbox/list";
+  }
+
+  @PostMapping("/tasks/{key}/claim")
+  String claim(@PathVariable long key, Authentication authentication, RedirectAttributes redirect, Locale locale) {
+    CurrentUser user = CurrentUser.of(authentication);
+    return act(() -> engine.run(new Command.AssignUserTask(key, user.id(), false, "claim", user.acting())),
+        "/inbox/tasks/" + key, redirect, locale);
+  }
+
+  @PostMapping("/tasks/{key}/unclaim")
+  String unclaim(@PathVariable long key, Authentication authentication, RedirectAttributes redirect, Locale locale) {
+    CurrentUser user = CurrentUser.of(authentication);
+    return act(() -> engine.run(new Command.UnassignUserTask(key, "unassign", user.acting())), "/inbox", redirect,
+        locale);
+  }
+
+  @GetMapping("/tasks/{key}")
+  String task(@PathVariable long key, Authentication authentication, Model model) {
+    CurrentUser user = CurrentUser.of(authentication);
+    InboxTask task = queries.task(key).orElseThrow(() -> new TaskNotFound(key));
+    views.viewed(PatientDataViews.TASK, Long.toString(key));
+    Map<String, Object> variables = queries.variables(key);
+    model.addAttribute("task", task);
+    model.addAttribute("now", clock.millis());
+    model.addAttribute("mine", task.assignedTo(user.id()));
+    model.addAttribute("variables", variables);
+    model.addAttribute("variablesJson", Json.write(variables));
+    model.addAttribute("documents", DocumentReference.in(variables));
+    model.addAttribute("formSchema", task.formKey() == null ? null : queries.formSchema(task.formKey()).orElse(null));
+    return "inbox/task";
+  }
+
+  /** Called by the task page's script with the form's data; answers where to go next, or why not. */
+  @PostMapping("/tasks/{key}/complete")
+  @ResponseBody
+  ResponseEntity<Map<String, Object>> complete(@PathVariable long key, Authentication authentication,
+      @RequestBody(required = false) Map<String, Object> submitted, Locale locale) {
+    CurrentUser user = CurrentUser.of(authentication);
+    Map<String, Object> answer = new LinkedHashMap<>();
+    try {
+      engine.run(new Command.CompleteUserTask(key, submitted == null ? Map.of() : submitted, "complete",
+          user.acting()));
+    } catch (Rejection rejection) {
+      answer.put("message", refusal(key, rejection, locale));
+      return ResponseEntity.status(rejection.status() == 404 ? HttpStatus.CONFLICT : HttpStatus.valueOf(
+          rejection.status())).body(answer);
+    }
+    answer.put("next", "/inbox?completed=" + key);
+    return ResponseEntity.ok(answer);
+  }
+
+  private String act(Runnable action, String next, RedirectAttributes redirect, Locale locale) {
+    try {
+      action.run();
+      return "redirect:" + next;
+    } catch (Rejection rejection) {
+      redirect.addFlashAttribute("error", refusal(0, rejection, locale));
+      return "redirect:/inbox";
+    }
+  }
+
+  /** Says in the clerk's language why the engine refused, without the engine's technical wording. */
+  private String refusal(long key, Rejection rejection, Locale locale) {
+    String code = switch (rejection.status()) {
+      case 404 -> queries.task(key).map(t -> "inbox.refused.done").orElse("inbox.refused.gone");
+      case 403 -> "inbox.refused.notYours";
+      case 409 -> "inbox.refused.taken";
+      default -> "inbox.refused.other";
+    };
+    return messages.getMessage(code, new Object[] {rejection.getMessage()}, locale);
+  }
+
+  @ResponseStatus(HttpStatus.NOT_FOUND)
+  static final class TaskNotFound extends RuntimeException {
+    TaskNotFound(long key) {
+      super("no user task " + key);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package org.tsumugi.server.inbox;
+
+import java.util.List;
+
+/** One open task as the inbox lists it; no variables (patient data) until the task is opened. */
+public record InboxTask(long key, String name, String elementId, String processId, String processName,
+    long processInstanceKey, String assignee, List<String> candidateGroups, List<String> candidateUsers,
+    Long dueDate, int priority, long creationDate, Long formKey, String state) {
+
+  /** From this priority up a task is marked urgent (Camunda's default is 50, the range 0–100). */
+  static final int URGENT = 75;
+
+  public boolean overdue(long now) {
+    return dueDate != null && dueDate > 0 && dueDate < now;
+  }
+
+  public boolean urgent() {
+    return priority >= URGENT;
+  }
+
+  public boolean assignedTo(String user) {
+    return user.equals(assignee);
+  }
+
+  public String title() {
+    return name == null || name.isBlank() ? elementId : name;
+  }
+}
