@@ -199,6 +199,7 @@ public final class SandboxEmr implements AutoCloseable {
         case "/insurance" -> withPatient(ex, query, this::insurancePage);
         case "/insurance/frame" -> withPatient(ex, query, this::insuranceFrame);
         case "/labs" -> withPatient(ex, query, this::labsPage);
+        case "/summary" -> withPatient(ex, query, this::summaryPage);
         case "/api/labs" -> labsJson(ex);
         case "/print" -> withPatient(ex, query, p -> page(p.name + " 印刷プレビュー", "<h1>印刷プレビュー</h1><p id=\"print-name\">" + esc(p.name) + "</p>"));
         case "/slow" -> slowPage(ex, query);
@@ -413,6 +414,73 @@ public final class SandboxEmr implements AutoCloseable {
         "<p>保険者番号: <span id=\"insurer\">" + number + "</span></p>"
             + "<button type=\"button\" onclick=\"document.getElementById('status').textContent='資格有効'\">資格確認</button>"
             + "<p>状態: <span id=\"status\">未確認</span></p>");
+  }
+
+  /** What a referral letter needs from the chart, for the patients that have it (fictitious). */
+  private record Summary(
+      String address,
+      String phone,
+      String occupation,
+      List<List<String>> diagnoses,
+      List<List<String>> prescriptions,
+      String allergies,
+      String history,
+      String familyHistory,
+      String course,
+      String treatment,
+      List<List<String>> results) {}
+
+  private static final Map<String, Summary> SUMMARIES = Map.of(
+      "P0001", new Summary("東京都架空区見本町1-2-3", "03-1234-5678", "会社員",
+          List.of(List.of("2型糖尿病", "2015-04-01", "継続"), List.of("高血圧症", "2018-09-10", "継続"),
+              List.of("糖尿病性腎症の疑い", "2026-10-01", "疑い")),
+          List.of(List.of("メトホルミン塩酸塩錠500mg", "1回1錠 1日2回 朝夕食後", "28日分"),
+              List.of("アムロジピン錠5mg", "1回1錠 1日1回 朝食後", "28日分")),
+          "ペニシリン系抗菌薬（発疹）",
+          "2010年 虫垂炎手術",
+          "父: 2型糖尿病、母: 高血圧症",
+          "半年前より尿蛋白が持続し、直近の検査で eGFR の低下を認めた。",
+          "食事療法と内服治療を継続し、HbA1c は 7% 前後で推移している。",
+          List.of(List.of("2026-10-01", "HbA1c", "7.2", "%"), List.of("2026-10-01", "eGFR", "52", "mL/分/1.73m2"),
+              List.of("2026-10-01", "尿蛋白", "2+", ""))),
+      "P0002", new Summary("大阪府架空市試験町4-5-6", "06-9876-5432", "教員",
+          List.of(List.of("気管支喘息", "2005-06-01", "継続")),
+          List.of(List.of("フルチカゾン吸入", "1回1吸入 1日2回", "30日分")),
+          "なし", "特記事項なし", "特記事項なし", "季節の変わり目に発作が増える。", "吸入ステロイドを継続中。",
+          List.of()));
+
+  private String summaryPage(Patient p) {
+    Summary s = SUMMARIES.getOrDefault(p.id,
+        new Summary("", "", "", List.of(), List.of(), "記録なし", "記録なし", "記録なし", "記録なし", "記録なし", List.of()));
+    return page(p.name + " サマリー", "<h1>患者サマリー</h1><dl>"
+        + "<dt>患者ID</dt><dd id=\"patient-id\">" + p.id + "</dd>"
+        + "<dt>氏名</dt><dd id=\"patient-name\">" + esc(p.name) + "</dd>"
+        + "<dt>カナ</dt><dd id=\"patient-kana\">" + esc(p.kana) + "</dd>"
+        + "<dt>生年月日</dt><dd id=\"birth-date\">" + p.birthDate + "</dd>"
+        + "<dt>性別</dt><dd id=\"sex\">" + p.sex + "</dd>"
+        + "<dt>住所</dt><dd id=\"address\">" + esc(s.address) + "</dd>"
+        + "<dt>電話番号</dt><dd id=\"phone\">" + esc(s.phone) + "</dd>"
+        + "<dt>職業</dt><dd id=\"occupation\">" + esc(s.occupation) + "</dd></dl>"
+        + "<h2>病名</h2>" + table("diagnoses", List.of("傷病名", "開始日", "状態"), s.diagnoses)
+        + "<h2>処方</h2>" + table("prescriptions", List.of("薬剤", "用法", "日数"), s.prescriptions)
+        + "<h2>アレルギー</h2><p id=\"allergies\">" + esc(s.allergies) + "</p>"
+        + "<h2>既往歴</h2><p id=\"history\">" + esc(s.history) + "</p>"
+        + "<h2>家族歴</h2><p id=\"family-history\">" + esc(s.familyHistory) + "</p>"
+        + "<h2>経過</h2><p id=\"course\">" + esc(s.course) + "</p>"
+        + "<h2>治療</h2><p id=\"treatment\">" + esc(s.treatment) + "</p>"
+        + "<h2>検査結果</h2>" + table("results", List.of("検査日", "項目", "値", "単位"), s.results));
+  }
+
+  private static String table(String id, List<String> header, List<List<String>> rows) {
+    StringBuilder html = new StringBuilder("<table id=\"" + id + "\"><thead><tr>");
+    header.forEach(h -> html.append("<th>").append(esc(h)).append("</th>"));
+    html.append("</tr></thead><tbody>");
+    for (List<String> row : rows) {
+      html.append("<tr>");
+      row.forEach(cell -> html.append("<td>").append(esc(cell)).append("</td>"));
+      html.append("</tr>");
+    }
+    return html.append("</tbody></table>").toString();
   }
 
   private String labsPage(Patient p) {

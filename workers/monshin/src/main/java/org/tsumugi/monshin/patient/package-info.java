@@ -1,0 +1,2 @@
+/** Finding the questionnaire's patient among the EMR's search results. */
+package org.tsumugi.monshin.patient;

@@ -1,0 +1,242 @@
+package org.tsumugi.monshin.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.api.search.enums.ProcessInstanceState;
+import io.camunda.client.api.search.enums.UserTaskState;
+import io.camunda.client.api.search.response.UserTask;
+import io.camunda.client.api.search.response.Variable;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.tsumugi.browser.sandbox.RobotTestKit;
+import org.tsumugi.browser.sandbox.SandboxEmr;
+import org.tsumugi.document.DocumentReference;
+import org.tsumugi.document.store.DocumentStore;
+import org.tsumugi.monshin.submit.MonshinSubmission;
+import org.tsumugi.monshin.submit.SubmissionResult;
+
+/**
+ * The web 問診 intake end to end: the real bpmn/ and forms/ files on the embedded engine, driven over
+ * HTTP by the official client; the real intake, document and browser workers; the sandbox EMR in real
+ * headless Chromium. Time moves only by pinning the engine clock.
+ */
+class IntakeTest extends IntakeEngineTest {
+
+  private static final Duration BOUND = Duration.ofSeconds(90);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final SandboxEmr EMR = RobotTestKit.emr();
+
+  @Autowired MonshinSubmission submission;
+  @Autowired DocumentStore documents;
+
+  @BeforeAll
+  static void emrIsUp() {
+    EMR.reset();
+  }
+
+  @Test
+  void aRoutineQuestionnaireIsReviewedEnteredIntoTheChartFiledAsPdfAndTimed() throws Exception {
+    String receptionId = newReceptionId();
+    Map<String, Object> answers = answers("佐藤　花子", "ｻﾄｳ ﾊﾅｺ", "平成2年11月3日", List.of());
+    assertThat(submission.submit(receptionId, answers)).isEqualTo(new SubmissionResult.Accepted(receptionId));
+
+    long instance = instanceOf(receptionId);
+    UserTask review = openTask(instance, "ReviewAnswers");
+    assertThat(review.getCandidateGroups()).containsExactly("nurses");
+    assertThat(review.getPriority()).isEqualTo(50);
+    Map<String, Object> reviewed = taskVariable(review, "reviewed");
+    assertThat(reviewed).containsEntry("name", "佐藤 花子").containsEntry("kana", "サトウ ハナコ")
+        .containsEntry("birthDate", "1990-11-03").containsEntry("birthDateWareki", "平成2年11月3日")
+        .containsEntry("phone", "090-1234-5678");
+
+    // The nurse corrects the complaint and approves.
+    reviewed.put("chiefComplaint", "3日前からの頭痛と発熱（38.2℃）");
+    client.newCompleteUserTaskCommand(review.getUserTaskKey())
+        .variables(Map.of("reviewed", reviewed, "reviewDecision", "register")).send().join();
+
+    awaitCompleted(instance);
+    assertThat(EMR.records()).filteredOn(r -> r.receiptNo().equals(receptionId)).singleElement().satisfies(r -> {
+      assertThat(r.patientId()).isEqualTo("P0002");
+      assertThat(r.chiefComplaint()).isEqualTo("3日前からの頭痛と発熱（38.2℃）");
+      assertThat(r.onset()).isEqualTo("昨日");
+      assertThat(r.allergy()).isTrue();
+      assertThat(r.note()).contains("web問診（受付番号 " + receptionId + "）", "アレルギー: ペニシリン", "痛み: NRS 6/10");
+    });
+    Map<String, String> vars = variables(instance);
+    assertThat(vars.get("patientId")).isEqualTo("\"P0002\"");
+    assertThat(JSON.readValue(vars.get("emrEvidence"), Map.class).get("screenshots")).asList().isNotEmpty();
+    String leadTime = JSON.readValue(vars.get("receptionLeadTime"), String.class);
+    assertThat(Duration.parse(leadTime)).isPositive().isLessThan(BOUND.multipliedBy(2));
+    DocumentReference pdf = DocumentReference.fromVariable(JSON.readValue(vars.get("questionnairePdf"), Map.class));
+    assertThat(pdf.name()).isEqualTo("monshin-" + receptionId + ".pdf");
+    try (var in = documents.open(pdf.id())) {
+      assertThat(new String(in.readNBytes(5))).isEqualTo("%PDF-");
+    }
+  }
+
+  @Test
+  void anUrgentAnswerReachesTheNurseStationAtOnceAndEscalatesWhenNobodyAcknowledges() {
+    String receptionId = newReceptionId();
+    submission.submit(receptionId, answers("鈴木 一郎", "スズキ イチロウ", "S50.2.28", List.of("chest-pain", "cold-sweat")));
+
+    long instance = instanceOf(receptionId);
+    UserTask alert = openTask(instance, "AcknowledgeUrgent");
+    assertThat(alert.getCandidateGroups()).containsExactly("nurses");
+    assertThat(alert.getPriority()).isEqualTo(100);
+    assertThat(tasks(instance, "ReviewAnswers")).as("the alert comes before the routine review").isEmpty();
+    assertThat(tasks(instance, "EscalateUrgent")).isEmpty();
+
+    client.newPinClockCommand().time(Instant.now().plus(Duration.ofMinutes(6))).send().join();
+
+    UserTask escalation = openTask(instance, "EscalateUrgent");
+    assertThat(escalation.getCandidateGroups()).containsExactly("nurse-leaders");
+    assertThat(escalation.getPriority()).isEqualTo(100);
+    assertThat(openTask(instance, "AcknowledgeUrgent").getUserTaskKey())
+        .as("the nurse station's task stays open: the timer does not interrupt it").isEqualTo(alert.getUserTaskKey());
+
+    client.newCompleteUserTaskCommand(escalation.getUserTaskKey())
+        .variables(Map.of("urgentAction", "師長が電話で救急受診を勧めた", "acknowledged", true)).send().join();
+    client.newCompleteUserTaskCommand(alert.getUserTaskKey())
+        .variables(Map.of("urgentAction", "電話連絡済み", "acknowledged", true)).send().join();
+    UserTask review = openTask(instance, "ReviewAnswers");
+    assertThat(review.getPriority()).isEqualTo(90);
+    client.newCompleteUserTaskCommand(review.getUserTaskKey()).variables(Map.of("reviewDecision", "register")).send().join();
+
+    awaitCompleted(instance);
+    assertThat(EMR.records()).filteredOn(r -> r.receiptNo().equals(receptionId)).singleElement()
+        .satisfies(r -> assertThat(r.patientId()).isEqualTo("P0003"));
+  }
+
+  @Test
+  void aPatientTheRobotCannotIdentifyGoesToAClerkAndTheEntryFollowsTheirChoice() {
+    String receptionId = newReceptionId();
+    // 山田 太郎 exists in the EMR, but with another birth date: a namesake, not this patient.
+    submission.submit(receptionId, answers("山田 太郎", "やまだ たろう", "1960/1/1", List.of()));
+
+    long instance = instanceOf(receptionId);
+    UserTask review = openTask(instance, "ReviewAnswers");
+    client.newCompleteUserTaskCommand(review.getUserTaskKey()).variables(Map.of("reviewDecision", "register")).send().join();
+
+    UserTask clerk = openTask(instance, "IdentifyPatient");
+    assertThat(clerk.getCandidateGroups()).containsExactly("clerks");
+    assertThat(EMR.records()).noneMatch(r -> r.receiptNo().equals(receptionId));
+    client.newCompleteUserTaskCommand(clerk.getUserTaskKey()).variables(Map.of("patientId", "P0001")).send().join();
+
+    awaitCompleted(instance);
+    assertThat(EMR.records()).filteredOn(r -> r.receiptNo().equals(receptionId)).singleElement()
+        .satisfies(r -> assertThat(r.patientId()).isEqualTo("P0001"));
+  }
+
+  @Test
+  void aDoubleSubmitStartsOneIntakeANurseCanDropItAndAnIncompleteOneStartsNone() {
+    String receptionId = newReceptionId();
+    Map<String, Object> answers = answers("佐藤 花子", "サトウ ハナコ", "1990-11-03", List.of());
+    int before = intakeCount();
+
+    assertThat(submission.submit(receptionId, answers)).isInstanceOf(SubmissionResult.Accepted.class);
+    assertThat(submission.submit(receptionId, answers)).isEqualTo(new SubmissionResult.AlreadySubmitted(receptionId));
+    long instance = instanceOf(receptionId);
+    // The nurse recognises a submission to drop (a duplicate by phone, a cancelled visit): nothing reaches the EMR.
+    client.newCompleteUserTaskCommand(openTask(instance, "ReviewAnswers").getUserTaskKey())
+        .variables(Map.of("reviewDecision", "discard", "discardReason", "電話で受診取りやめ")).send().join();
+    awaitCompleted(instance);
+    assertThat(elementIds(instance)).contains("Discarded").doesNotContain("FindPatient");
+    assertThat(EMR.records()).noneMatch(r -> r.receiptNo().equals(receptionId));
+
+    Map<String, Object> incomplete = new java.util.HashMap<>(answers);
+    incomplete.remove("chiefComplaint");
+    incomplete.put("phone", 9012345678L);
+    SubmissionResult refused = submission.submit(newReceptionId(), incomplete);
+    assertThat(refused).isInstanceOfSatisfying(SubmissionResult.Rejected.class, r -> assertThat(r.problems())
+        .extracting(p -> p.item() + ": " + p.message())
+        .containsExactly("phone: 「電話番号」は文字で答えてください",
+            "chiefComplaint: 「今日はどうされましたか（主な症状）」は必須です"));
+    assertThat(intakeCount()).isEqualTo(before + 1);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private static Map<String, Object> answers(String name, String kana, String birthDate, List<String> redFlags) {
+    Map<String, Object> a = new java.util.HashMap<>();
+    a.put("patientName", name);
+    a.put("patientKana", kana);
+    a.put("birthDate", birthDate);
+    a.put("sex", "female");
+    a.put("phone", "０９０－１２３４－５６７８");
+    a.put("visitType", "return");
+    a.put("chiefComplaint", "頭が痛い");
+    a.put("onset", "昨日");
+    a.put("painScale", 6);
+    a.put("redFlags", redFlags);
+    a.put("allergy", true);
+    a.put("allergyDetail", "ペニシリン");
+    a.put("note", "<script>alert(1)</script> 待合で横になりたい");
+    return a;
+  }
+
+  private static String newReceptionId() {
+    return "R-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private int intakeCount() {
+    return client.newProcessInstanceSearchRequest().filter(f -> f.processDefinitionId("monshin-intake")).send().join()
+        .items().size();
+  }
+
+  private long instanceOf(String receptionId) {
+    String json = "\"" + receptionId + "\"";
+    return await().atMost(BOUND).until(() -> client.newVariableSearchRequest().filter(f -> f.name("receptionId"))
+        .send().join().items().stream().filter(v -> json.equals(v.getValue())).map(Variable::getProcessInstanceKey)
+        .findFirst(), Optional::isPresent).get();
+  }
+
+  private List<UserTask> tasks(long instance, String elementId) {
+    return client.newUserTaskSearchRequest()
+        .filter(f -> f.processInstanceKey(instance).elementId(elementId).state(UserTaskState.CREATED)).send().join()
+        .items();
+  }
+
+  private UserTask openTask(long instance, String elementId) {
+    return await().atMost(BOUND).until(() -> tasks(instance, elementId), t -> !t.isEmpty()).get(0);
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> taskVariable(UserTask task, String name) throws IOException {
+    String value = client.newUserTaskVariableSearchRequest(task.getUserTaskKey()).filter(f -> f.name(name)).send()
+        .join().items().get(0).getValue();
+    return JSON.readValue(value, Map.class);
+  }
+
+  private void awaitCompleted(long instance) {
+    await().atMost(BOUND).until(() -> client.newProcessInstanceGetRequest(instance).send().join().getState(),
+        s -> s == ProcessInstanceState.COMPLETED || !client.newIncidentSearchRequest()
+            .filter(f -> f.processInstanceKey(instance)).send().join().items().isEmpty());
+    assertThat(client.newIncidentSearchRequest().filter(f -> f.processInstanceKey(instance)).send().join().items())
+        .extracting(i -> i.getElementId() + " " + i.getErrorType() + ": " + i.getErrorMessage()).isEmpty();
+    assertThat(client.newProcessInstanceGetRequest(instance).send().join().getState())
+        .isEqualTo(ProcessInstanceState.COMPLETED);
+  }
+
+  private List<String> elementIds(long instance) {
+    return client.newElementInstanceSearchRequest().filter(f -> f.processInstanceKey(instance)).send().join().items()
+        .stream().map(e -> e.getElementId()).toList();
+  }
+
+  private Map<String, String> variables(long instance) {
+    Map<String, String> values = new java.util.TreeMap<>();
+    client.newVariableSearchRequest().filter(f -> f.scopeKey(instance)).send().join().items()
+        .forEach(v -> values.put(v.getName(), v.getValue()));
+    return values;
+  }
+
+}
