@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -28,6 +29,8 @@ import org.tsumugi.engine.processing.Results.Deployment;
  * model must not keep a clinic's other workflows from starting.
  */
 @Component
+// remote mode: the cluster has its own deployments (Modeler, zbctl); there is no embedded engine here
+@ConditionalOnProperty(name = "tsumugi.mode", havingValue = "embedded", matchIfMissing = true)
 class FolderDeployer {
   private static final Logger LOG = LoggerFactory.getLogger(FolderDeployer.class);
   /** The deployable kinds, in the order they go in. */

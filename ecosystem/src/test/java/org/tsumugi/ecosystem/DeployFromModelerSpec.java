@@ -1,0 +1,102 @@
+package org.tsumugi.ecosystem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Camunda Modeler deploys to Tsumugi as to a self-managed Camunda 8 cluster: with the client Modeler
+ * itself uses (@camunda8/sdk's REST client, HTTP Basic) against the packaged server, it probes the
+ * topology, deploys every model and form in the repository and starts an instance.
+ */
+class DeployFromModelerSpec {
+
+  @TempDir
+  static Path home;
+  static PackagedServer server;
+
+  @BeforeAll
+  static void startServer() throws Exception {
+    server = PackagedServer.start(home);
+  }
+
+  @AfterAll
+  static void stopServer() throws InterruptedException {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void deploysEveryModelAndFormAndStartsAnInstanceWithModelersClient() throws Exception {
+    List<Path> files = new ArrayList<>(NodeScript.filesIn("bpmn", ".bpmn"));
+    files.addAll(NodeScript.filesIn("bpmn", ".dmn"));
+    files.addAll(NodeScript.filesIn("forms", ".form"));
+    // the repository's processes start by timer or message; Modeler's "start instance" needs a none start
+    files.add(NodeScript.MODULE.resolve("src/test/resources/modeler/modeler-hello.bpmn"));
+    List<Path> arguments = new ArrayList<>(List.of(Path.of("--start"), Path.of("modeler-hello")));
+    arguments.addAll(files);
+
+    JsonNode result = sdk(arguments, PackagedServer.ADMIN, server.password);
+
+    assertThat(result.path("errors")).as("steps the SDK failed").isEmpty();
+    assertThat(result.path("topology").path("gatewayVersion").asText())
+        .as("Modeler reads the version to choose its lint rules").startsWith("8.8");
+    assertThat(result.path("topology").path("brokers")).isNotEmpty();
+    Set<String> deployed = new TreeSet<>();
+    JsonNode deployment = result.path("deployment");
+    deployment.path("processes").forEach(p -> deployed.add(p.path("processDefinitionId").asText()));
+    deployment.path("decisions").forEach(d -> deployed.add(d.path("decisionDefinitionId").asText()));
+    deployment.path("forms").forEach(f -> deployed.add(f.path("formId").asText()));
+    assertThat(deployed).contains("claim-check-nightly", "claim-review", "modeler-hello");
+    assertThat(deployment.path("processes").size() + deployment.path("decisions").size()
+        + deployment.path("forms").size()).as("a resource for each file at least").isGreaterThanOrEqualTo(files.size());
+    assertThat(result.path("instances").get(0).path("processInstanceKey").asText()).matches("\\d+");
+    // Japanese names must arrive as Modeler shows them, not re-encoded on the way
+    assertThat(server.post("/v2/process-definitions/search",
+        "{\"filter\":{\"processDefinitionId\":\"claim-check-nightly\"}}").body()).contains("レセプト夜間点検");
+  }
+
+  @Test
+  void refusesModelerWithUnknownCredentials() {
+    JsonNode result = sdk(List.of(NodeScript.MODULE.resolve("src/test/resources/modeler/modeler-hello.bpmn")),
+        "nobody", server.password);
+
+    assertThat(result.path("topology").isNull()).isTrue();
+    assertThat(result.path("errors").get(0).path("step").asText()).isEqualTo("topology");
+    assertThat(result.path("errors").get(0).toString()).contains("401");
+  }
+
+  @Test
+  void answersTheTopologyProbeOnlyWithCredentials() throws Exception {
+    HttpResponse<String> anonymous = server.get("/v2/topology", false);
+    HttpResponse<String> admin = server.get("/v2/topology", true);
+
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(admin.statusCode()).isEqualTo(200);
+    assertThat(admin.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+  }
+
+  private static JsonNode sdk(List<Path> arguments, String user, String password) {
+    return NodeScript.run("deploy-with-sdk.mjs", arguments, Map.of(
+        "ZEEBE_REST_ADDRESS", server.restAddress(),
+        "CAMUNDA_AUTH_STRATEGY", "BASIC",
+        "CAMUNDA_BASIC_AUTH_USERNAME", user,
+        "CAMUNDA_BASIC_AUTH_PASSWORD", password,
+        "CAMUNDA_TOKEN_DISK_CACHE_DISABLE", "true",
+        "CAMUNDA_LOG_LEVEL", "error"), Duration.ofMinutes(2));
+  }
+}
