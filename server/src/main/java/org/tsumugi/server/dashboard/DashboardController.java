@@ -1,5 +1,7 @@
 package org.tsumugi.server.dashboard;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -23,6 +25,7 @@ import org.tsumugi.server.web.CurrentUser;
 import org.tsumugi.server.web.Json;
 
 /** The dashboard: an index of workflows, one page of charts per workflow, its CSV and the minutes setting. */
+@ConditionalOnProperty(name = "tsumugi.mode", havingValue = "embedded", matchIfMissing = true) // pages need the embedded engine
 @Controller
 @RequestMapping("/dashboard")
 class DashboardController {

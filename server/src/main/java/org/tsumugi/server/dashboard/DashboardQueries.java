@@ -1,5 +1,7 @@
 package org.tsumugi.server.dashboard;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+
 import org.tsumugi.server.schema.ServerSchema;
 
 import java.time.Instant;
@@ -21,6 +23,7 @@ import org.tsumugi.server.dashboard.Figures.TimeSaved;
  * Counts from the engine's state and history tables. Days are bucketed here rather than in SQL so the
  * same queries run on H2 and PostgreSQL, in the server's time zone.
  */
+@ConditionalOnProperty(name = "tsumugi.mode", havingValue = "embedded", matchIfMissing = true) // pages need the embedded engine
 @Component
 class DashboardQueries {
   private final JdbcTemplate jdbc;

@@ -1,5 +1,7 @@
 package org.tsumugi.server.inbox;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +30,7 @@ import org.tsumugi.server.web.Json;
 import org.tsumugi.server.web.PatientDataViews;
 
 /** The inbox list, claim and release, and the task page with its form. */
+@ConditionalOnProperty(name = "tsumugi.mode", havingValue = "embedded", matchIfMissing = true) // pages need the embedded engine
 @Controller
 @RequestMapping("/inbox")
 class InboxController {

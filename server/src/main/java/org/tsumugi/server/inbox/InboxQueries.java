@@ -1,5 +1,7 @@
 package org.tsumugi.server.inbox;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -15,6 +17,7 @@ import org.tsumugi.server.web.CurrentUser;
 import org.tsumugi.server.web.Json;
 
 /** Reads the engine's user task tables for the inbox and the task page. */
+@ConditionalOnProperty(name = "tsumugi.mode", havingValue = "embedded", matchIfMissing = true) // pages need the embedded engine
 @Component
 class InboxQueries {
   private static final String COLUMNS = "SELECT t.user_task_key, t.name, t.element_id, t.bpmn_process_id,"

@@ -1,5 +1,7 @@
 package org.tsumugi.server.processes;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +32,7 @@ import org.tsumugi.server.web.Json;
 import org.tsumugi.server.web.PatientDataViews;
 
 /** Processes, instances and incidents for process owners, and what they may do about them. */
+@ConditionalOnProperty(name = "tsumugi.mode", havingValue = "embedded", matchIfMissing = true) // pages need the embedded engine
 @Controller
 @RequestMapping("/processes")
 class ProcessController {

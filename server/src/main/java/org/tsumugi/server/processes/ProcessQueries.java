@@ -1,5 +1,7 @@
 package org.tsumugi.server.processes;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +15,7 @@ import org.tsumugi.server.processes.ProcessRows.Version;
 import org.tsumugi.server.processes.ProcessRows.Workflow;
 
 /** Reads the engine's definition, instance, incident and history tables for the process views. */
+@ConditionalOnProperty(name = "tsumugi.mode", havingValue = "embedded", matchIfMissing = true) // pages need the embedded engine
 @Component
 class ProcessQueries {
   /** A page shows at most this many instances; the filters narrow further. */

@@ -20,8 +20,13 @@ class RemoteClientConfiguration {
   static final String SAAS_TOKEN_URL = "https://login.cloud.camunda.io/oauth/token";
   static final String SAAS_AUDIENCE = "zeebe.camunda.io";
 
+  /**
+   * Primary, so every Tsumugi part that asks for a client gets this one; the Camunda starter (on the classpath for
+   * the robots) registers its own bean named camundaClient, which this must not override.
+   */
   @Bean(destroyMethod = "close")
-  CamundaClient camundaClient(Environment env) {
+  @org.springframework.context.annotation.Primary
+  CamundaClient remoteCamundaClient(Environment env) {
     String clusterId = env.getProperty("camunda.client.cloud.cluster-id", "");
     String region = env.getProperty("camunda.client.cloud.region", "");
     boolean saas = !clusterId.isBlank();

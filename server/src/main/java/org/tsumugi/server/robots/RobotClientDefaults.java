@@ -29,7 +29,8 @@ public class RobotClientDefaults implements EnvironmentPostProcessor, Ordered {
 			return;
 		}
 		Map<String, Object> values = new LinkedHashMap<>();
-		if (env.getProperty("camunda.client.rest-address") == null) {
+		boolean remote = "remote".equals(env.getProperty("tsumugi.mode"));
+		if (!remote && env.getProperty("camunda.client.rest-address") == null) { // remote mode names its cluster
 			int port = env.getProperty("server.port", Integer.class, 8080);
 			if (port == 0) {
 				port = freePort();

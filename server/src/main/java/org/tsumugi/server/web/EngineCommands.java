@@ -1,5 +1,7 @@
 package org.tsumugi.server.web;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +16,7 @@ import org.tsumugi.engine.processing.Rejection;
  * ({@link CurrentUser#acting()}), which the REST API cannot pass yet. Waits for the commit; a refusal
  * comes back as the engine's {@link Rejection}.
  */
+@ConditionalOnProperty(name = "tsumugi.mode", havingValue = "embedded", matchIfMissing = true) // pages need the embedded engine
 @Component
 public class EngineCommands {
   private static final long WAIT_SECONDS = 30;

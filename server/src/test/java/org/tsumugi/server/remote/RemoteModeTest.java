@@ -54,7 +54,9 @@ class RemoteModeTest {
       assertThat(server.getBeanNamesForType(Deployer.class)).isEmpty();
       CamundaClient client = server.getBean(CamundaClient.class);
       assertThat(client.newTopologyRequest().send().join().getClusterSize()).isEqualTo(3);
-      assertThat(seen).singleElement().asString().startsWith("GET /v2/topology Basic ");
+      assertThat(seen).as("the client, and the robots polling for jobs, call the cluster with its credentials")
+          .anySatisfy(call -> assertThat(call).startsWith("GET /v2/topology Basic "))
+          .allSatisfy(call -> assertThat(call).contains(" Basic "));
 
       int port = Integer.parseInt(server.getEnvironment().getProperty("local.server.port"));
       HttpResponse<String> ownApi = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
