@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import ca.uhn.fhir.context.FhirContext;
 import io.camunda.client.CamundaClient;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -54,8 +55,9 @@ public class ReferralConfiguration {
 
 	@Bean
 	FinalizeWorker referralFinalizeWorker(DocumentStore store, ReferralBundle bundle, ReferralProperties properties,
-			CamundaClient client) {
-		return new FinalizeWorker(store, bundle, properties.institution(), client);
+			ObjectProvider<CamundaClient> client) {
+		// Looked up when a job comes: a server with its robots off has no client, and needs none.
+		return new FinalizeWorker(store, bundle, properties.institution(), client::getObject);
 	}
 
 	@Bean

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.annotation.JobWorker;
@@ -37,9 +38,10 @@ public class FinalizeWorker {
 
 	private final Institution institution;
 
-	private final CamundaClient client;
+	private final Supplier<CamundaClient> client;
 
-	public FinalizeWorker(DocumentStore store, ReferralBundle bundle, Institution institution, CamundaClient client) {
+	public FinalizeWorker(DocumentStore store, ReferralBundle bundle, Institution institution,
+			Supplier<CamundaClient> client) {
 		this.store = store;
 		this.bundle = bundle;
 		this.institution = institution;
@@ -52,7 +54,7 @@ public class FinalizeWorker {
 		Map<String, Object> variables = job.getVariablesAsMap();
 		Facts facts = Facts.fromVariables(variables);
 		Sections sections = Sections.fromVariables(variables);
-		Map<String, Object> leadTime = LeadTime.of(client, key);
+		Map<String, Object> leadTime = LeadTime.of(client.get(), key);
 		Instant approvedAt = OffsetDateTime.parse(leadTime.get("approvedAt").toString()).toInstant();
 
 		String json = bundle.toJson(facts, sections, institution, key, approvedAt);
