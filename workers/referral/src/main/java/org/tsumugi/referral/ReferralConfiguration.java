@@ -14,6 +14,7 @@ import org.tsumugi.document.store.DocumentStore;
 import org.tsumugi.referral.ai.AiAudit;
 import org.tsumugi.referral.ai.AiDrafter;
 import org.tsumugi.referral.ai.ChatEndpoint;
+import org.tsumugi.referral.ai.JsonLinesAiAudit;
 import org.tsumugi.referral.fhir.ReferralBundle;
 import org.tsumugi.referral.letter.Drafting;
 import org.tsumugi.referral.notice.LogNotifier;
@@ -27,14 +28,20 @@ import org.tsumugi.referral.worker.NotifyWorker;
 @EnableConfigurationProperties(ReferralProperties.class)
 public class ReferralConfiguration {
 
+	/** The JSON-lines file, unless the application audits elsewhere (the server: its hash-chained log). */
 	@Bean
-	Drafting referralDrafting(ReferralProperties properties) {
+	@ConditionalOnMissingBean
+	AiAudit referralAiAudit(ReferralProperties properties) {
+		return new JsonLinesAiAudit(properties.ai().auditFile(), Clock.systemUTC());
+	}
+
+	@Bean
+	Drafting referralDrafting(ReferralProperties properties, AiAudit audit) {
 		ReferralProperties.Ai ai = properties.ai();
 		if (!ai.enabled() || ai.baseUrl() == null) {
 			return new Drafting(null);
 		}
-		return new Drafting(new AiDrafter(new ChatEndpoint(ai.baseUrl(), ai.model(), ai.apiKey(), ai.timeout()),
-				new AiAudit(ai.auditFile(), Clock.systemUTC())));
+		return new Drafting(new AiDrafter(new ChatEndpoint(ai.baseUrl(), ai.model(), ai.apiKey(), ai.timeout()), audit));
 	}
 
 	@Bean

@@ -2,7 +2,9 @@ package org.tsumugi.referral.ai;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,7 +24,8 @@ public class AiDrafter {
 			与えられた事実と下書きだけを使い、推測で事実を加えないでください。［個人情報N］の形の記号はそのまま残してください。
 			次のキーを持つ JSON オブジェクトだけを返してください: letterPurpose（紹介目的）, letterDiagnosis（傷病名）,
 			letterHistory（既往歴及び家族歴）, letterCourse（症状経過及び検査結果）, letterTreatment（治療経過）,
-			letterPrescription（現在の処方。1行に1剤、「薬剤 ／ 用法 ／ 日数」）, letterRemarks（備考）。""";
+			letterPrescription（現在の処方。1行に1剤、「薬剤 ／ 用法 ／ 日数」）, letterRemarks（備考）。
+			「医師が編集した欄」に挙げたキーの下書きは医師本人の文面です。その文面を削らず、言い換えず、そのまま含めてください。""";
 
 	private final ChatEndpoint endpoint;
 
@@ -35,11 +38,18 @@ public class AiDrafter {
 		this.audit = audit;
 	}
 
-	public Sections draft(long processInstanceKey, Facts facts, Sections base, String doctorsComment) {
+	/**
+	 * @param base the draft to polish, the doctor's edited sections already in it
+	 * @param editedSections the variable names of the sections the doctor wrote; their text goes to the
+	 *        model masked like everything else, marked as the doctor's
+	 */
+	public Sections draft(long processInstanceKey, Facts facts, Sections base, String doctorsComment,
+			Set<String> editedSections) {
 		Masking masking = new Masking(facts.patient());
 		String request;
 		try {
-			request = endpoint.requestBody(SYSTEM_PROMPT, masking.mask(userPrompt(facts, base, doctorsComment)));
+			request = endpoint.requestBody(SYSTEM_PROMPT,
+					masking.mask(userPrompt(facts, base, doctorsComment, editedSections)));
 		}
 		catch (IOException ex) {
 			throw new AiUnavailable("the prompt could not be built", ex);
@@ -61,7 +71,7 @@ public class AiDrafter {
 		return parse(answer, masking);
 	}
 
-	private String userPrompt(Facts facts, Sections base, String comment) {
+	private String userPrompt(Facts facts, Sections base, String comment, Set<String> editedSections) {
 		Map<String, Object> prompt = new LinkedHashMap<>();
 		prompt.put("紹介先", facts.request().destinationInstitution() + " " + facts.request().destinationDepartment());
 		// Only what the wording needs: the model never gets the name or birth date, not even masked.
@@ -71,6 +81,9 @@ public class AiDrafter {
 				.map(a -> Map.of("名前", a.name(), "本文", a.text())).toList());
 		if (comment != null && !comment.isBlank()) {
 			prompt.put("医師からの修正依頼", comment);
+		}
+		if (!editedSections.isEmpty()) {
+			prompt.put("医師が編集した欄", List.copyOf(editedSections));
 		}
 		try {
 			return json.writerWithDefaultPrettyPrinter().writeValueAsString(prompt);

@@ -43,6 +43,13 @@ public record Sections(String purpose, String diagnosis, String history, String 
 				text(v, "letterRemarks"));
 	}
 
+	/** These sections with some replaced (variable name → text). */
+	public Sections with(Map<String, String> replacements) {
+		Map<String, Object> v = toVariables();
+		v.putAll(replacements);
+		return fromVariables(v);
+	}
+
 	private static String text(Map<String, ?> v, String name) {
 		Object value = v.get(name);
 		return value == null ? "" : value.toString();

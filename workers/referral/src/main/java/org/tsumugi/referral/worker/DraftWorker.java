@@ -6,10 +6,12 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import org.tsumugi.referral.letter.Drafting;
 import org.tsumugi.referral.letter.Facts;
+import org.tsumugi.referral.letter.Redraft;
 
 /**
  * {@code tsumugi.referral.draft}: every section of the letter from the gathered facts; on a redraft the
- * doctor's comment ({@code reviewComment}) goes to the AI. Public, with a public handler, because the
+ * sections the doctor edited are kept and the comment ({@code reviewComment}) goes to the AI and into
+ * {@code redraftHistory}. Public, with a public handler, because the
  * Camunda starter invokes job-worker methods reflectively.
  */
 public class DraftWorker {
@@ -25,8 +27,7 @@ public class DraftWorker {
 	@JobWorker(type = TYPE, autoComplete = true)
 	public Map<String, Object> handle(ActivatedJob job) {
 		Map<String, Object> variables = job.getVariablesAsMap();
-		Object comment = variables.get("reviewComment");
 		return drafting.draft(job.getProcessInstanceKey(), Facts.fromVariables(variables),
-				comment == null ? null : comment.toString());
+				Redraft.fromVariables(variables));
 	}
 }

@@ -38,9 +38,10 @@ class AiDrafterTest {
 		// Port 9 (discard) on loopback: nothing listens, the connection is refused at once.
 		ChatEndpoint endpoint = new ChatEndpoint(URI.create("http://127.0.0.1:9/v1"), "m", "", Duration.ofSeconds(2));
 		Path audit = dir.resolve("audit.jsonl");
-		AiDrafter drafter = new AiDrafter(endpoint, new AiAudit(audit, Clock.systemUTC()));
+		AiDrafter drafter = new AiDrafter(endpoint, new JsonLinesAiAudit(audit, Clock.systemUTC()));
 		Facts facts = Facts.fromVariables(Map.of("patientId", "P0001", "emrPatientName", "山田 太郎", "purpose", "山田 太郎 様の精査"));
-		assertThatThrownBy(() -> drafter.draft(7L, facts, new org.tsumugi.referral.letter.DeterministicDraft().draft(facts), null))
+		assertThatThrownBy(() -> drafter.draft(7L, facts, new org.tsumugi.referral.letter.DeterministicDraft().draft(facts), null,
+				java.util.Set.of()))
 				.isInstanceOf(AiDrafter.AiUnavailable.class);
 		String line = Files.readString(audit);
 		assertThat(line).contains("\"processInstanceKey\":7", "failed").doesNotContain("山田");

@@ -157,11 +157,18 @@ class ReferralLetterWorkflowTest {
 		assertThat(text(draft, "letterRemarks")).contains("前医紹介状.pdf");
 
 		client.newCompleteUserTaskCommand(first.getUserTaskKey())
-				.variables(Map.of("reviewDecision", "redraft", "reviewComment", "山田 太郎さん（03-1234-5678）の血圧の経過も書いてください"))
+				.variables(Map.of("reviewDecision", "redraft", "reviewComment", "山田 太郎さん（03-1234-5678）の血圧の経過も書いてください",
+						"letterTreatment", "山田 太郎さんは食事療法を継続中で、インスリン導入は希望されていません。"))
 				.send().join();
 		UserTask second = awaitReviewTask(key);
 		assertThat(second.getUserTaskKey()).isNotEqualTo(first.getUserTaskKey());
-		assertThat(text(variables(key), "letterRemarks")).contains("修正依頼への対応: 山田 太郎さん（03-1234-5678）");
+		Map<String, Object> redrafted = variables(key);
+		assertThat(text(redrafted, "letterRemarks")).contains("修正依頼への対応: 山田 太郎さん（03-1234-5678）");
+		// The doctor's own text went to the AI masked and came back whole.
+		assertThat(text(redrafted, "letterTreatment")).contains("山田 太郎さんは食事療法を継続中で、インスリン導入は希望されていません。");
+		assertThat(redrafted.get("editedSections")).isEqualTo(List.of("letterTreatment"));
+		assertThat(redrafted.get("redraftHistory")).isEqualTo(List.of(Map.of("round", 1,
+				"comment", "山田 太郎さん（03-1234-5678）の血圧の経過も書いてください", "editedSections", List.of("治療経過"))));
 
 		// The doctor approves three hours after the request, with an edit of his own.
 		Instant approval = Instant.now().plus(Duration.ofHours(3));
