@@ -27,6 +27,7 @@ public final class PageRoutes {
       new Rule(HttpMethod.POST, "/dashboard/**", OWNERS),
       new Rule(null, "/dashboard/**", EVERYONE),
       new Rule(null, "/processes/**", OWNERS),
+      new Rule(null, "/notifications/**", EVERYONE),
       new Rule(HttpMethod.GET, "/", EVERYONE));
 
   private PageRoutes() {}

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.tsumugi.server.TsumugiApplication;
+import org.tsumugi.server.notification.Notifications;
 
 /**
  * The referral-letter robots run inside the server: a referral job is taken by the server's own
@@ -60,11 +61,17 @@ class ReferralRobotsInTheServerTest {
         .startEvent().serviceTask("notify", t -> t.zeebeJobType("tsumugi.referral.notify")
             .zeebeTaskHeader("notice", "REJECTED")).endEvent().done(), "referral-notice.bpmn").send().join();
     long instance = client.newCreateInstanceCommand().bpmnProcessId("referral-notice").latestVersion()
-        .variables(Map.of("requestingDoctor", "doctor")).send().join().getProcessInstanceKey();
+        .variables(Map.of("requestingDoctor", "doctor", "patientId", "P0001")).send().join().getProcessInstanceKey();
 
     awaitCompleted(instance);
     assertThat(client.newVariableSearchRequest().filter(f -> f.processInstanceKey(instance).name("requesterNotice"))
         .send().join().items()).singleElement().satisfies(v -> assertThat(v.getValue()).contains("却下"));
+    assertThat(server.getBean(Notifications.class).of("doctor", 10)).singleElement().satisfies(notice -> {
+      assertThat(notice.code()).isEqualTo("REJECTED");
+      assertThat(notice.processInstanceKey()).isEqualTo(instance);
+      assertThat(notice.patientId()).isEqualTo("P0001");
+      assertThat(notice.unread()).isTrue();
+    });
   }
 
   static void awaitCompleted(long instance) {

@@ -22,15 +22,16 @@ public class NotifyWorker {
 		this.notifier = notifier;
 	}
 
-	@JobWorker(type = TYPE, autoComplete = true, fetchVariables = { "notice", "requestingDoctor" })
+	@JobWorker(type = TYPE, autoComplete = true, fetchVariables = { "notice", "requestingDoctor", "patientId" })
 	public Map<String, Object> handle(ActivatedJob job) {
 		Map<String, Object> variables = job.getVariablesAsMap();
 		Object code = variables.get("notice");
 		String notice = code != null ? code.toString() : job.getCustomHeaders().getOrDefault("notice", "COMPLETED");
 		String message = Notices.message(notice);
 		Object recipient = variables.get("requestingDoctor");
+		Object patientId = variables.get("patientId");
 		notifier.send(new Notifier.Notice(job.getProcessInstanceKey(), recipient == null ? "" : recipient.toString(),
-				notice, message));
+				notice, message, patientId == null ? "" : patientId.toString()));
 		return Map.of("requesterNotice", message);
 	}
 }
