@@ -15,6 +15,12 @@ class AuditConfiguration {
     return new AuditLog(jdbc, transactions, schema);
   }
 
+  /** Replaces the referral module's JSON-lines file: AI calls are audited with everything else. */
+  @Bean
+  AiCallAudit aiCallAudit(JdbcTemplate jdbc, TransactionTemplate transactions, AuditLog audit, ServerSchema schema) {
+    return new AiCallAudit(jdbc, transactions, audit, schema);
+  }
+
   /** After Spring Security's filters (order -100), so the user is known. */
   @Bean
   FilterRegistrationBean<EngineReadAudit> engineReadAudit(AuditLog audit) {

@@ -17,7 +17,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.tsumugi.referral.letter.Drafting;
+import org.tsumugi.referral.letter.Facts;
 import org.tsumugi.server.TsumugiApplication;
+import org.tsumugi.server.audit.AiCallAudit;
+import org.tsumugi.server.audit.AuditLog;
+import org.tsumugi.server.audit.AuditQuery;
 import org.tsumugi.server.notification.Notifications;
 
 /**
@@ -39,7 +45,10 @@ class ReferralRobotsInTheServerTest {
         "--tsumugi.claims.nightly.inbox-dir=" + data.resolve("inbox"),
         "--tsumugi.claims.nightly.archive-dir=" + data.resolve("imported"),
         "--tsumugi.document.data-dir=" + data.resolve("documents"),
-        "--tsumugi.security.initial-admin-password=" + ADMIN_PASSWORD);
+        "--tsumugi.security.initial-admin-password=" + ADMIN_PASSWORD,
+        // an AI endpoint where nothing listens: every call fails at once, and must be audited all the same
+        "--tsumugi.referral.ai.enabled=true", "--tsumugi.referral.ai.base-url=http://127.0.0.1:9/v1",
+        "--tsumugi.referral.ai.timeout=PT2S", "--tsumugi.referral.ai.audit-file=" + data.resolve("ai-audit.jsonl"));
     int port = Integer.parseInt(server.getEnvironment().getProperty("local.server.port"));
     client = CamundaClient.newClientBuilder().restAddress(URI.create("http://localhost:" + port))
         .preferRestOverGrpc(true).credentialsProvider(CredentialsProvider.newBasicAuthCredentialsProviderBuilder()
@@ -72,6 +81,30 @@ class ReferralRobotsInTheServerTest {
       assertThat(notice.patientId()).isEqualTo("P0001");
       assertThat(notice.unread()).isTrue();
     });
+  }
+
+  @Test
+  void aiCallsAreAuditedInTheHashChainedLogWithTheirMaskedTextAndNotInAFile() {
+    Map<String, Object> draft = server.getBean(Drafting.class).draft(42L, Facts.fromVariables(Map.of("patientId", "P0001",
+        "emrPatientName", "山田 太郎", "purpose", "山田 太郎 様の腎機能の精査")), null);
+    assertThat(draft).containsEntry("draftSource", "deterministic");
+
+    AuditLog audit = server.getBean(AuditLog.class);
+    assertThat(audit.search(new AuditQuery("referral-ai", "AI_CALL", "instance:42", null, null, 10))).singleElement()
+        .satisfies(entry -> {
+          assertThat(entry.outcome()).isEqualTo("failed");
+          assertThat(entry.target()).matches("ai_call:\\d+ instance:42 sha256:[0-9a-f]{64}");
+        });
+    assertThat(audit.verify().intact()).isTrue();
+    JdbcTemplate jdbc = server.getBean(JdbcTemplate.class);
+    assertThat(jdbc.queryForObject("select masked_request from ai_call where process_instance_key = 42", String.class))
+        .contains("腎機能の精査", "［個人情報").doesNotContain("山田", "P0001");
+    assertThat(data.resolve("ai-audit.jsonl")).doesNotExist();
+
+    AiCallAudit calls = server.getBean(AiCallAudit.class);
+    assertThat(calls.altered()).isEmpty();
+    jdbc.update("update ai_call set masked_request = 'rewritten' where process_instance_key = 42");
+    assertThat(calls.altered()).as("a changed prompt no longer matches the hash in the chain").hasSize(1);
   }
 
   static void awaitCompleted(long instance) {
