@@ -49,30 +49,50 @@ public class ReferralBundle {
 
 	static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
+	static final String BUNDLE_IDS = "http://jpfhir.jp/fhir/core/IdSystem/documentInstance-identifier";
+
+	/** 医療機関番号 (10 digits) as an identifier system, on the Organization and inside the extension below. */
+	public static final String INSTITUTION_NO = "http://jpfhir.jp/fhir/core/IdSystem/insurance-medical-institution-no";
+
+	/** CLINS: which institution wrote a resource (Patient, Condition, MedicationRequest). */
+	public static final String INSTITUTION_EXTENSION = "http://jpfhir.jp/fhir/clins/Extension/StructureDefinition/JP_eCS_InstitutionNumber";
+
+	/** The patient's ID at the writing institution: this prefix, "1", then its 10-digit 医療機関番号. */
+	public static final String PATIENT_ID_PREFIX = "urn:oid:1.2.392.100495.20.3.51.1";
+
+	/** CLINS meta.tag: LTS asks the sharing service to keep the document long term. */
+	public static final String INDICATION_TAGS = "http://jpfhir.jp/fhir/clins/CodeSystem/JP_ehrshrs_indication";
+
+	/** Code systems of a diagnosis, by the EMR's column that carries the code. */
+	static final Map<String, String> DIAGNOSIS_CODES = Map.of("病名交換用コード", "urn:oid:1.2.392.200119.4.101.6",
+			"病名管理番号", "urn:oid:1.2.392.200119.4.101.2", "ICD10", "urn:oid:2.16.840.1.113883.6.3.1");
+
+	/** Code systems of a drug, by the EMR's column that carries the code. */
+	static final Map<String, String> DRUG_CODES = Map.of("HOT9", "http://medis.or.jp/CodeSystem/master-HOT9");
+
 	private final FhirContext fhir;
 
 	public ReferralBundle(FhirContext fhir) {
 		this.fhir = fhir;
 	}
 
-	public String toJson(Facts facts, Sections sections, Institution source, long letterNumber, Instant issuedAt) {
-		return fhir.newJsonParser().setPrettyPrint(true).encodeResourceToString(build(facts, sections, source,
-				letterNumber, issuedAt));
+	public String toJson(Bundle document) {
+		return fhir.newJsonParser().setPrettyPrint(true).encodeResourceToString(document);
 	}
 
-	Bundle build(Facts facts, Sections sections, Institution source, long letterNumber, Instant issuedAt) {
+	public Bundle build(Facts facts, Sections sections, Institution source, long letterNumber, Instant issuedAt) {
 		Date issued = Date.from(issuedAt);
 		Bundle bundle = new Bundle();
 		bundle.setType(Bundle.BundleType.DOCUMENT);
 		bundle.getMeta().addProfile(PROFILE_BASE + "JP_Bundle_eReferral").setLastUpdated(issued);
-		bundle.setIdentifier(new Identifier().setSystem("http://jpfhir.jp/fhir/core/IdSystem/documentInstance-identifier")
+		bundle.getMeta().addTag(INDICATION_TAGS, "LTS", "長期保存");
+		bundle.setIdentifier(new Identifier().setSystem(BUNDLE_IDS)
 				.setValue(source.code() + "-" + issuedAt.atZone(JAPAN).getYear() + "-" + letterNumber));
 		bundle.setTimestamp(issued);
 
 		Patient patient = patient(facts.patient(), source);
 		Organization from = new Organization().setName(source.name());
-		from.addIdentifier().setSystem("http://jpfhir.jp/fhir/core/IdSystem/insurance-medical-institution-no")
-				.setValue(source.code());
+		from.addIdentifier().setSystem(INSTITUTION_NO).setValue(source.code());
 		if (!source.address().isBlank()) {
 			from.addAddress().setText(source.address());
 		}
@@ -116,24 +136,28 @@ public class ReferralBundle {
 		section(composition.addSection(), "920", "紹介元情報", source.name() + " " + facts.request().requestingDoctor(), from,
 				author);
 		Composition.SectionComponent structured = composition.addSection();
-		structured.setTitle("構造情報").setCode(code("300", "構造情報"));
+		section(structured, "300", "構造情報", "紹介目的、傷病名、現病歴、既往歴、臨床経過、投薬指示");
 		section(structured.addSection(), "950", "紹介目的", sections.purpose(), purpose);
 
 		Condition[] diagnoses = sections.diagnosis().lines().filter(l -> !l.isBlank())
-				.map(line -> condition(line, patientRef)).toArray(Condition[]::new);
+				.map(line -> condition(line, patientRef, codes(line, facts.chart().diagnoses(), "傷病名", DIAGNOSIS_CODES),
+						source)).toArray(Condition[]::new);
 		if (diagnoses.length == 0) {
-			diagnoses = new Condition[] { condition(sections.diagnosis().isBlank() ? "記載なし" : sections.diagnosis(), patientRef) };
+			diagnoses = new Condition[] { condition(sections.diagnosis().isBlank() ? "記載なし" : sections.diagnosis(), patientRef,
+					List.of(), source) };
 		}
 		section(structured.addSection(), "340", "傷病名・主訴", sections.diagnosis(), diagnoses);
 		resources.addAll(List.of(diagnoses));
-		Condition presentIllness = condition("現病歴", patientRef);
+		Condition presentIllness = condition("現病歴", patientRef, List.of(), source);
 		presentIllness.addNote().setText(sections.courseAndResults());
 		resources.add(presentIllness);
 		section(structured.addSection(), "360", "現病歴", sections.courseAndResults(), presentIllness);
 		section(structured.addSection(), "370", "既往歴", sections.history());
 		section(structured.addSection(), "330", "臨床経過", sections.treatment());
 		MedicationRequest[] drugs = PrescriptionLines.parse(sections.prescription()).stream()
-				.map(row -> medication(row, patientRef, ref(author))).toArray(MedicationRequest[]::new);
+				.map(row -> medication(row, patientRef, ref(author),
+						codes(String.valueOf(row.get("薬剤")), facts.chart().prescriptions(), "薬剤", DRUG_CODES), source))
+				.toArray(MedicationRequest[]::new);
 		resources.addAll(List.of(drugs));
 		section(structured.addSection(), "430", "投薬指示", sections.prescription(), drugs);
 		if (!sections.remarks().isBlank()) {
@@ -149,7 +173,8 @@ public class ReferralBundle {
 
 	private static Patient patient(Facts.Patient p, Institution source) {
 		Patient patient = new Patient();
-		patient.addIdentifier().setSystem("urn:oid:1.2.392.100495.20.3.51.1" + source.code()).setValue(p.id());
+		writtenBy(patient, source);
+		patient.addIdentifier().setSystem(PATIENT_ID_PREFIX + source.code()).setValue(p.id());
 		patient.addName().setText(p.name());
 		if (!p.kana().isBlank()) {
 			patient.addName().setText(p.kana()).addExtension("http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation",
@@ -175,25 +200,60 @@ public class ReferralBundle {
 		return patient;
 	}
 
-	private static Condition condition(String text, String patientRef) {
+	private static Condition condition(String text, String patientRef, List<Coding> codes, Institution source) {
 		Condition condition = new Condition();
+		writtenBy(condition, source);
 		boolean suspected = text.contains("［疑い］") || text.endsWith("の疑い");
-		condition.setCode(new CodeableConcept().setText(text.replace("［疑い］", "")));
+		CodeableConcept code = new CodeableConcept().setText(text.replace("［疑い］", ""));
+		codes.forEach(code::addCoding);
+		condition.setCode(code);
 		condition.setVerificationStatus(new CodeableConcept(new Coding(
 				"http://terminology.hl7.org/CodeSystem/condition-ver-status", suspected ? "unconfirmed" : "confirmed", null)));
 		condition.setSubject(new Reference(patientRef));
 		return condition;
 	}
 
-	private static MedicationRequest medication(Map<String, Object> row, String patientRef, String authorRef) {
+	private static MedicationRequest medication(Map<String, Object> row, String patientRef, String authorRef,
+			List<Coding> codes, Institution source) {
 		MedicationRequest request = new MedicationRequest();
+		writtenBy(request, source);
 		request.setStatus(MedicationRequest.MedicationRequestStatus.ACTIVE);
 		request.setIntent(MedicationRequest.MedicationRequestIntent.ORDER);
-		request.setMedication(new CodeableConcept().setText(String.valueOf(row.get("薬剤"))));
+		CodeableConcept drug = new CodeableConcept().setText(String.valueOf(row.get("薬剤")));
+		codes.forEach(drug::addCoding);
+		request.setMedication(drug);
 		request.addDosageInstruction().setText((row.get("用法") + " " + row.get("日数")).strip());
 		request.setSubject(new Reference(patientRef));
 		request.setRequester(new Reference(authorRef));
 		return request;
+	}
+
+	private static void writtenBy(org.hl7.fhir.r4.model.DomainResource resource, Institution source) {
+		resource.addExtension(INSTITUTION_EXTENSION, new Identifier().setSystem(INSTITUTION_NO).setValue(source.code()));
+	}
+
+	/**
+	 * The codes the chart gave for the row this line of the letter came from: the row whose name (column
+	 * {@code nameColumn}) the line starts with, a doctor's rewording having no codes. The text stays the
+	 * line the doctor approved.
+	 */
+	static List<Coding> codes(String line, List<Map<String, String>> rows, String nameColumn, Map<String, String> systems) {
+		String text = line.replace("［疑い］", "").strip();
+		for (Map<String, String> row : rows) {
+			String name = row.getOrDefault(nameColumn, "");
+			if (!name.isBlank() && text.startsWith(name)) {
+				List<Coding> codings = new java.util.ArrayList<>();
+				systems.forEach((column, system) -> {
+					String value = row.getOrDefault(column, "");
+					if (!value.isBlank()) {
+						codings.add(new Coding(system, value, name));
+					}
+				});
+				codings.sort(java.util.Comparator.comparing(Coding::getSystem));
+				return codings;
+			}
+		}
+		return List.of();
 	}
 
 	private static void section(Composition.SectionComponent section, String code, String title, String text,

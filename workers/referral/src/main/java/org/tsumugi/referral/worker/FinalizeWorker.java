@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -15,7 +16,9 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import org.tsumugi.document.store.DocumentStore;
 import org.tsumugi.document.store.StoredDocument;
+import org.hl7.fhir.r4.model.Bundle;
 import org.tsumugi.referral.ReferralProperties.Institution;
+import org.tsumugi.referral.fhir.ClinsChecks;
 import org.tsumugi.referral.fhir.ReferralBundle;
 import org.tsumugi.referral.letter.Facts;
 import org.tsumugi.referral.letter.PrescriptionLines;
@@ -57,7 +60,13 @@ public class FinalizeWorker {
 		Map<String, Object> leadTime = LeadTime.of(client.get(), key);
 		Instant approvedAt = OffsetDateTime.parse(leadTime.get("approvedAt").toString()).toInstant();
 
-		String json = bundle.toJson(facts, sections, institution, key, approvedAt);
+		Bundle document = bundle.build(facts, sections, institution, key, approvedAt);
+		List<String> problems = ClinsChecks.problems(document);
+		if (!problems.isEmpty()) {
+			// An incident for a person to resolve (mostly configuration), rather than filing an invalid document.
+			throw new IllegalStateException("The FHIR document does not meet JP-CLINS: " + String.join("; ", problems));
+		}
+		String json = bundle.toJson(document);
 		StoredDocument stored = store.store(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
 				"referral-letter-" + key + ".fhir.json", key);
 

@@ -43,6 +43,7 @@ import org.tsumugi.browser.sandbox.RobotTestKit;
 import org.tsumugi.browser.sandbox.SandboxEmr;
 import org.tsumugi.document.DocumentReference;
 import org.tsumugi.document.store.DocumentStore;
+import org.tsumugi.referral.fhir.ClinsChecks;
 import org.tsumugi.referral.fhir.ReferralBundle;
 import org.tsumugi.referral.flow.ReferralTestApplication.RecordingNotifier;
 
@@ -91,6 +92,7 @@ class ReferralLetterWorkflowTest {
 		registry.add("tsumugi.referral.institution.name", () -> "つむぎ記念病院");
 		registry.add("tsumugi.referral.institution.address", () -> "東京都架空区本町9-9");
 		registry.add("tsumugi.referral.institution.phone", () -> "03-0000-0000");
+		registry.add("tsumugi.referral.institution.code", () -> "1319999999");
 		registry.add("tsumugi.referral.ai.enabled", () -> "true");
 		registry.add("tsumugi.referral.ai.base-url", llm::baseUrl);
 		registry.add("tsumugi.referral.ai.model", () -> "stand-in");
@@ -207,6 +209,7 @@ class ReferralLetterWorkflowTest {
 		assertThat(bundle.getEntry().stream().map(e -> e.getResource().fhirType()).toList())
 				.contains("Patient", "Practitioner", "Organization", "Encounter", "Condition", "MedicationRequest");
 		assertThat(bundle.getEntry()).allMatch(e -> e.getFullUrl().startsWith("urn:uuid:"));
+		assertThat(ClinsChecks.problems(bundle)).as("JP-CLINS requirements").isEmpty();
 
 		String uploadName = "referral-letter-" + key + ".pdf";
 		assertThat(RobotTestKit.emr().uploads()).extracting(SandboxEmr.Upload::patientId, SandboxEmr.Upload::fileName)
