@@ -21,9 +21,6 @@ import java.util.Set;
  */
 final class BasicCredentials implements ServerInterceptor {
   static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
-  /** The REST API's words, so a refusal reads the same on both doors. */
-  static final String NEEDS_CREDENTIALS =
-      "this API needs a Tsumugi user's credentials (HTTP Basic) of a robot, process owner or administrator";
   private static final Set<String> API_ROLES = Set.of("ROBOT", "PROCESS_OWNER", "ADMIN");
   private static final Set<String> DEPLOYING_ROLES = Set.of("PROCESS_OWNER", "ADMIN");
   private static final Set<String> DEPLOYING_METHODS = Set.of(
@@ -57,21 +54,20 @@ final class BasicCredentials implements ServerInterceptor {
     return next.startCall(call, headers);
   }
 
+  /** The user name and password, or two nulls when the call carries none (the callers' check refuses those). */
   private static String[] basic(String header) {
+    String[] none = {null, null};
     if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      throw CallerRefused.unauthenticated(NEEDS_CREDENTIALS);
+      return none;
     }
     String decoded;
     try {
       decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException notBase64) {
-      throw CallerRefused.unauthenticated(NEEDS_CREDENTIALS);
+      return none;
     }
     int colon = decoded.indexOf(':');
-    if (colon < 1) {
-      throw CallerRefused.unauthenticated(NEEDS_CREDENTIALS);
-    }
-    return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+    return colon < 1 ? none : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
   }
 
   private static String address(SocketAddress remote) {

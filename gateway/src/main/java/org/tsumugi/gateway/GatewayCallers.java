@@ -9,6 +9,7 @@ import java.util.Set;
 public interface GatewayCallers {
 
   /**
+   * @param username null, as the password, when the call carries no readable Basic credentials
    * @return the caller's role names (as in {@code ROBOT}, {@code PROCESS_OWNER}, {@code ADMIN})
    * @throws CallerRefused when the credentials are wrong, or the user may not use the API now
    */

@@ -16,7 +16,7 @@ import org.springframework.context.SmartLifecycle;
  * The gRPC listener: starts with the application and stops before the engine closes, letting calls in
  * flight finish for a few seconds.
  */
-final class GatewayServer implements SmartLifecycle {
+public final class GatewayServer implements SmartLifecycle {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
   /**
    * Camunda's clients ping every 45 s by default; a server that allows less often ends their
@@ -41,7 +41,7 @@ final class GatewayServer implements SmartLifecycle {
   }
 
   /** The port bound, which differs from the one configured when that is 0. */
-  int port() {
+  public int port() {
     Server running = server;
     return running == null ? settings.port() : running.getPort();
   }

@@ -237,7 +237,7 @@ class GatewaySpec {
         CamundaClient nurse = grpcClient("nurse", GatewayTestApplication.PASSWORD)) {
       assertThatThrownBy(() -> anonymous.newTopologyRequest().send().join()).satisfies(e -> {
         assertThat(code(e)).isEqualTo(Status.Code.UNAUTHENTICATED);
-        assertThat(description(e)).isEqualTo(BasicCredentials.NEEDS_CREDENTIALS);
+        assertThat(description(e)).isEqualTo(GatewayTestApplication.NEEDS_CREDENTIALS);
       });
       assertThatThrownBy(() -> wrongPassword.newTopologyRequest().send().join())
           .satisfies(e -> assertThat(code(e)).isEqualTo(Status.Code.UNAUTHENTICATED));

@@ -15,14 +15,15 @@ import org.springframework.context.annotation.Bean;
 @EnableAutoConfiguration
 class GatewayTestApplication {
   static final String PASSWORD = "a-test-password";
+  static final String NEEDS_CREDENTIALS = "a known user's name and password, please";
   static final Map<String, Set<String>> USERS = Map.of("owner", Set.of("PROCESS_OWNER"), "robot", Set.of("ROBOT"),
       "nurse", Set.of("NURSE"));
 
   @Bean
   GatewayCallers callers() {
     return (username, password, address) -> {
-      if (!USERS.containsKey(username) || !PASSWORD.equals(password)) {
-        throw CallerRefused.unauthenticated(BasicCredentials.NEEDS_CREDENTIALS);
+      if (username == null || !USERS.containsKey(username) || !PASSWORD.equals(password)) {
+        throw CallerRefused.unauthenticated(NEEDS_CREDENTIALS);
       }
       return USERS.get(username);
     };
