@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Camunda Modeler deploys to Tsumugi as to a self-managed Camunda 8 cluster: with the client Modeler
  * itself uses (@camunda8/sdk's REST client, HTTP Basic) against the packaged server, it probes the
- * topology, deploys every model and form in the repository and starts an instance.
+ * topology, deploys every model and form in the repository and starts an instance. Older Modelers and
+ * zbctl do the same over the gRPC gateway (the SDK's Zeebe gRPC client).
  */
 class DeployFromModelerSpec {
 
@@ -88,6 +89,30 @@ class DeployFromModelerSpec {
     assertThat(anonymous.statusCode()).isEqualTo(401);
     assertThat(admin.statusCode()).isEqualTo(200);
     assertThat(admin.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+  }
+
+  /** Modeler before 5.39, zbctl and gRPC workers: the SDK's Zeebe gRPC client on the server's gRPC gateway. */
+  @Test
+  void deploysStartsAndWorksAJobWithTheSdksGrpcClient() {
+    JsonNode result = NodeScript.run("grpc-with-sdk.mjs", List.of(Path.of("tsumugi.ecosystem.hello"),
+        NodeScript.MODULE.resolve("src/test/resources/modeler/modeler-hello.bpmn")), Map.of(
+        "ZEEBE_GRPC_ADDRESS", "grpc://127.0.0.1:" + server.grpcPort,
+        "CAMUNDA_AUTH_STRATEGY", "BASIC",
+        "CAMUNDA_BASIC_AUTH_USERNAME", PackagedServer.ADMIN,
+        "CAMUNDA_BASIC_AUTH_PASSWORD", server.password,
+        "CAMUNDA_TOKEN_DISK_CACHE_DISABLE", "true",
+        "CAMUNDA_LOG_LEVEL", "error"), Duration.ofMinutes(2));
+
+    assertThat(result.path("errors")).as("steps the SDK failed").isEmpty();
+    assertThat(result.path("topology").path("brokers").get(0).path("port").asInt()).isEqualTo(server.grpcPort);
+    assertThat(result.path("deployment").path("deployments").get(0).path("process").path("bpmnProcessId").asText())
+        .isEqualTo("modeler-hello");
+    assertThat(result.path("jobs")).singleElement().satisfies(job -> {
+      assertThat(job.path("processInstanceKey").asText())
+          .isEqualTo(result.path("instance").path("processInstanceKey").asText());
+      assertThat(job.path("variables").path("patient").asText()).isEqualTo("山田太郎");
+    });
+    assertThat(result.path("completed").asBoolean()).isTrue();
   }
 
   private static JsonNode sdk(List<Path> arguments, String user, String password) {
