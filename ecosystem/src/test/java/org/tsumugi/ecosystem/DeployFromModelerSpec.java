@@ -19,18 +19,27 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Camunda Modeler deploys to Tsumugi as to a self-managed Camunda 8 cluster: with the client Modeler
- * itself uses (@camunda8/sdk's REST client, HTTP Basic) against the packaged server, it probes the
- * topology, deploys every model and form in the repository and starts an instance.
+ * itself uses (@camunda8/sdk's REST client, HTTP Basic, a process owner's account that an administrator
+ * made) against the packaged server, it probes the
+ * topology, deploys every model and form in the repository and starts an instance. Older Modelers and
+ * zbctl do the same over the gRPC gateway (the SDK's Zeebe gRPC client).
  */
 class DeployFromModelerSpec {
 
   @TempDir
   static Path home;
   static PackagedServer server;
+  /** Modeler's account: a process owner, as docs/modeler.md tells administrators to create it. */
+  static final String OWNER = "modeler";
+  static String ownerPassword;
 
   @BeforeAll
   static void startServer() throws Exception {
     server = PackagedServer.start(home);
+    String oneTime = ServerSession.login(server.restAddress(), PackagedServer.ADMIN, server.password)
+        .createUser(OWNER, "PROCESS_OWNER");
+    ownerPassword = "owner-" + java.util.UUID.randomUUID();
+    ServerSession.login(server.restAddress(), OWNER, oneTime).changePassword(oneTime, ownerPassword);
   }
 
   @AfterAll
@@ -50,7 +59,7 @@ class DeployFromModelerSpec {
     List<Path> arguments = new ArrayList<>(List.of(Path.of("--start"), Path.of("modeler-hello")));
     arguments.addAll(files);
 
-    JsonNode result = sdk(arguments, PackagedServer.ADMIN, server.password);
+    JsonNode result = sdk(arguments, OWNER, ownerPassword);
 
     assertThat(result.path("errors")).as("steps the SDK failed").isEmpty();
     assertThat(result.path("topology").path("gatewayVersion").asText())
@@ -88,6 +97,30 @@ class DeployFromModelerSpec {
     assertThat(anonymous.statusCode()).isEqualTo(401);
     assertThat(admin.statusCode()).isEqualTo(200);
     assertThat(admin.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+  }
+
+  /** Modeler before 5.39, zbctl and gRPC workers: the SDK's Zeebe gRPC client on the server's gRPC gateway. */
+  @Test
+  void deploysStartsAndWorksAJobWithTheSdksGrpcClient() {
+    JsonNode result = NodeScript.run("grpc-with-sdk.mjs", List.of(Path.of("tsumugi.ecosystem.hello"),
+        NodeScript.MODULE.resolve("src/test/resources/modeler/modeler-hello.bpmn")), Map.of(
+        "ZEEBE_GRPC_ADDRESS", "grpc://127.0.0.1:" + server.grpcPort,
+        "CAMUNDA_AUTH_STRATEGY", "BASIC",
+        "CAMUNDA_BASIC_AUTH_USERNAME", OWNER,
+        "CAMUNDA_BASIC_AUTH_PASSWORD", ownerPassword,
+        "CAMUNDA_TOKEN_DISK_CACHE_DISABLE", "true",
+        "CAMUNDA_LOG_LEVEL", "error"), Duration.ofMinutes(2));
+
+    assertThat(result.path("errors")).as("steps the SDK failed").isEmpty();
+    assertThat(result.path("topology").path("brokers").get(0).path("port").asInt()).isEqualTo(server.grpcPort);
+    assertThat(result.path("deployment").path("deployments").get(0).path("process").path("bpmnProcessId").asText())
+        .isEqualTo("modeler-hello");
+    assertThat(result.path("jobs")).singleElement().satisfies(job -> {
+      assertThat(job.path("processInstanceKey").asText())
+          .isEqualTo(result.path("instance").path("processInstanceKey").asText());
+      assertThat(job.path("variables").path("patient").asText()).isEqualTo("山田太郎");
+    });
+    assertThat(result.path("completed").asBoolean()).isTrue();
   }
 
   private static JsonNode sdk(List<Path> arguments, String user, String password) {

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every element template loads in Camunda Modeler (valid against the Zeebe element-templates JSON
- * schema), and every job type a Tsumugi worker serves has one, so process owners pick tasks instead of
- * typing job types.
+ * schema), every job type a Tsumugi worker serves has one, so process owners pick tasks instead of
+ * typing job types, and the models in bpmn/ use them as Modeler would have applied them.
  */
 class ElementTemplatesSpec {
 
@@ -59,6 +59,57 @@ class ElementTemplatesSpec {
 
     assertThat(served).as("job types the workers serve").isNotEmpty();
     assertThat(templated).as("job types with an element template").containsAll(served);
+  }
+
+  @Test
+  void everyTsumugiTaskInTheModelsUsesATemplateThatDescribesIt() throws IOException {
+    TemplateUsage usage = new TemplateUsage(NodeScript.filesIn("element-templates", ".json"));
+    List<String> problems = new java.util.ArrayList<>();
+    for (Path model : NodeScript.filesIn("bpmn", ".bpmn")) {
+      problems.addAll(usage.problems(model));
+    }
+
+    assertThat(problems).as("tasks whose template is missing or does not match (file task (type): problem)")
+        .isEmpty();
+  }
+
+  @Test
+  void namesTheTaskWhoseTemplateDoesNotMatch(@TempDir Path dir) throws IOException {
+    Path model = Files.writeString(dir.resolve("mismatch.bpmn"), """
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="t">
+          <bpmn:process id="p" isExecutable="true">
+            <bpmn:serviceTask id="untemplated"><bpmn:extensionElements>
+              <zeebe:taskDefinition type="tsumugi.referral.draft" /></bpmn:extensionElements></bpmn:serviceTask>
+            <bpmn:serviceTask id="wrongType" zeebe:modelerTemplate="org.tsumugi.referral.draft"
+                zeebe:modelerTemplateVersion="1"><bpmn:extensionElements>
+              <zeebe:taskDefinition type="tsumugi.referral.finalize" /></bpmn:extensionElements></bpmn:serviceTask>
+            <bpmn:serviceTask id="unknownVersion" zeebe:modelerTemplate="org.tsumugi.referral.draft"
+                zeebe:modelerTemplateVersion="99"><bpmn:extensionElements>
+              <zeebe:taskDefinition type="tsumugi.referral.draft" /></bpmn:extensionElements></bpmn:serviceTask>
+            <bpmn:serviceTask id="badChoice" zeebe:modelerTemplate="org.tsumugi.referral.notify"
+                zeebe:modelerTemplateVersion="1"><bpmn:extensionElements>
+              <zeebe:taskDefinition type="tsumugi.referral.notify" />
+              <zeebe:taskHeaders><zeebe:header key="notice" value="LOST" /><zeebe:header key="colour" value="red" />
+              </zeebe:taskHeaders></bpmn:extensionElements></bpmn:serviceTask>
+            <bpmn:serviceTask id="plain"><bpmn:extensionElements>
+              <zeebe:taskDefinition type="someone-elses.work" /></bpmn:extensionElements></bpmn:serviceTask>
+          </bpmn:process>
+        </bpmn:definitions>
+        """);
+
+    List<String> problems = new TemplateUsage(NodeScript.filesIn("element-templates", ".json")).problems(model);
+
+    assertThat(problems).containsExactlyInAnyOrder(
+        "mismatch.bpmn untemplated (tsumugi.referral.draft): uses no element template",
+        "mismatch.bpmn wrongType (tsumugi.referral.finalize): type is tsumugi.referral.finalize, the template fixes it"
+            + " to tsumugi.referral.draft",
+        "mismatch.bpmn unknownVersion (tsumugi.referral.draft): uses template org.tsumugi.referral.draft version 99,"
+            + " which element-templates/ lacks",
+        "mismatch.bpmn badChoice (tsumugi.referral.notify): header notice is LOST, not one of the template's choices"
+            + " [COMPLETED, PATIENT_NOT_FOUND, REJECTED]",
+        "mismatch.bpmn badChoice (tsumugi.referral.notify): header colour is not in the template, so Modeler does"
+            + " not show it");
   }
 
   private static Set<String> jobTypesServedByWorkers() throws IOException {

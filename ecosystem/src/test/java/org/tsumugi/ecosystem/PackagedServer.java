@@ -26,18 +26,22 @@ final class PackagedServer implements AutoCloseable {
 
   static final String ADMIN = "admin";
   private static final Pattern STARTED = Pattern.compile("Tomcat started on port (\\d+)");
+  private static final Pattern GRPC = Pattern.compile("Zeebe gRPC gateway listening on [^:]+:(\\d+)");
   private static final Duration START_LIMIT = Duration.ofMinutes(3);
 
   private final Process process;
   private final Path log;
   final String password;
   final int port;
+  /** The port of the Zeebe gRPC gateway, which the server opens here on a free port. */
+  final int grpcPort;
 
-  private PackagedServer(Process process, Path log, String password, int port) {
+  private PackagedServer(Process process, Path log, String password, int port, int grpcPort) {
     this.process = process;
     this.log = log;
     this.password = password;
     this.port = port;
+    this.grpcPort = grpcPort;
   }
 
   static PackagedServer start(Path home) throws IOException, InterruptedException {
@@ -51,15 +55,21 @@ final class PackagedServer implements AutoCloseable {
     Path log = home.resolve("server.log");
     ProcessBuilder builder = new ProcessBuilder(List.of(javaExecutable(), "-Dfile.encoding=UTF-8", "-jar",
         jar.toString(), "--server.port=0", "--tsumugi.deploy.folders=",
-        "--spring.datasource.url=jdbc:h2:file:" + home.resolve("db") + ";WRITE_DELAY=0"))
+        "--spring.datasource.url=jdbc:h2:file:" + home.resolve("db") + ";WRITE_DELAY=0",
+        "--tsumugi.engine.grpc.enabled=true", "--tsumugi.engine.grpc.port=0",
+        // the specs set up accounts through the login form, which would otherwise ask an authenticator code
+        "--tsumugi.security.require-totp=false"))
         .directory(home.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("TSUMUGI_ADMIN_PASSWORD", password);
     Process process = builder.start();
     Instant deadline = Instant.now().plus(START_LIMIT);
     while (Instant.now().isBefore(deadline)) {
-      Matcher started = STARTED.matcher(Files.readString(log, StandardCharsets.UTF_8));
-      if (started.find()) {
-        return new PackagedServer(process, log, password, Integer.parseInt(started.group(1)));
+      String text = Files.readString(log, StandardCharsets.UTF_8);
+      Matcher started = STARTED.matcher(text);
+      Matcher grpc = GRPC.matcher(text);
+      if (started.find() && grpc.find()) {
+        return new PackagedServer(process, log, password, Integer.parseInt(started.group(1)),
+            Integer.parseInt(grpc.group(1)));
       }
       if (!process.isAlive()) {
         throw new AssertionError("the packaged server exited: " + tail(log));

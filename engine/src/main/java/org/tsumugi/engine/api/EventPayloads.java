@@ -12,7 +12,7 @@ import org.tsumugi.engine.processing.Rejection;
  * database until they expire, so their variables get a tighter bound than a request as a whole.
  */
 @Component
-class EventPayloads {
+public class EventPayloads {
   /** The columns that hold names and keys. */
   private static final int MAX_TEXT = 1024;
 
@@ -24,21 +24,21 @@ class EventPayloads {
     this.json = json;
   }
 
-  void checkName(String name, String field) {
+  public void checkName(String name, String field) {
     if (name == null || name.isBlank()) {
       throw Rejection.invalidArgument(field + " must not be empty");
     }
     checkText(name, field);
   }
 
-  void checkText(String text, String field) {
+  public void checkText(String text, String field) {
     if (text != null && text.length() > MAX_TEXT) {
       throw Rejection.invalidArgument(field + " has " + text.length() + " characters; at most " + MAX_TEXT
           + " are accepted");
     }
   }
 
-  void checkVariables(Map<String, Object> variables, String what) {
+  public void checkVariables(Map<String, Object> variables, String what) {
     if (variables == null || variables.isEmpty()) {
       return;
     }

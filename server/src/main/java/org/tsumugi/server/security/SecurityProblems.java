@@ -14,6 +14,9 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 
 /** 401 and 403 for API clients as application/problem+json, the shape the Camunda client reads. */
 class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+  /** What the engine API (and its gRPC gateway) answers a caller without valid credentials. */
+  static final String NEEDS_CREDENTIALS =
+      "this API needs a Tsumugi user's credentials (HTTP Basic) of a robot, process owner or administrator";
   private final ObjectMapper json;
   private final boolean offerBasic;
 
@@ -30,7 +33,7 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
       response.setHeader("WWW-Authenticate", "Basic realm=\"Tsumugi\", charset=\"UTF-8\"");
     }
     write(request, response, 401, "UNAUTHENTICATED", offerBasic
-        ? "this API needs a Tsumugi user's credentials (HTTP Basic) of a robot, process owner or administrator"
+        ? NEEDS_CREDENTIALS
         : "log in first");
   }
 

@@ -20,7 +20,8 @@ import org.tsumugi.server.TsumugiApplication;
  */
 @SpringBootTest(classes = TsumugiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"spring.datasource.url=jdbc:h2:mem:secured;DB_CLOSE_DELAY=-1",
-        "tsumugi.deploy.folders=target/no-models", "tsumugi.security.initial-admin-password=" + SecuredServerTest.ADMIN_PASSWORD})
+        "tsumugi.deploy.folders=target/no-models", "tsumugi.security.initial-admin-password=" + SecuredServerTest.ADMIN_PASSWORD,
+        "tsumugi.engine.grpc.enabled=true", "tsumugi.engine.grpc.port=0"})
 abstract class SecuredServerTest {
   static final String ADMIN_PASSWORD = "first-admin-password-for-tests";
   static final String PASSWORD = "a-long-test-password-1";
