@@ -76,7 +76,7 @@ public class BrowserRunWorker {
 
     RunOutcome outcome = robot.run(request);
     Map<String, Object> evidence = new HashMap<>();
-    evidence.put("browserEvidence", outcome.evidence().asVariable());
+    evidence.put("browserEvidence", robot.evidenceVariable(outcome.evidence()));
     if (outcome instanceof RunOutcome.Completed c) {
       return new JobResult.Complete(c.variables());
     } else if (outcome instanceof RunOutcome.BusinessError e) {

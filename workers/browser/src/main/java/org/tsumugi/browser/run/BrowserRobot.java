@@ -95,11 +95,16 @@ public final class BrowserRobot {
     return outcome;
   }
 
-  private static RunOutcome completed(Map<String, Object> vars, ScenarioRun run) {
+  private RunOutcome completed(Map<String, Object> vars, ScenarioRun run) {
     RunOutcome.Evidence ev = new RunOutcome.Evidence(run.storeLog("completed"), run.screenshots());
     Map<String, Object> out = new LinkedHashMap<>(vars);
-    out.put("browserEvidence", ev.asVariable());
+    out.put("browserEvidence", evidenceVariable(ev));
     return new RunOutcome.Completed(out, ev);
+  }
+
+  /** The {@code browserEvidence} variable: references in the shape the evidence store gives them. */
+  public Map<String, Object> evidenceVariable(RunOutcome.Evidence ev) {
+    return ev.asVariable(evidence::toVariable);
   }
 
   private void keepLogin(BrowserPool.Lease lease, Scenario scenario) {

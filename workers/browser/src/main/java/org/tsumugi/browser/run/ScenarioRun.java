@@ -199,13 +199,13 @@ final class ScenarioRun {
     } else if (step instanceof Step.Screenshot s) {
       screenshot(s.name().replaceAll("[^A-Za-z0-9._-]+", "-"));
     } else if (step instanceof Step.Upload s) {
-      Path file = s.document() != null ? fromDocumentStore(render(s.document())) : Path.of(render(s.file()));
+      Path file = s.document() != null ? fromDocumentStore(s.document()) : Path.of(render(s.file()));
       if (!Files.isRegularFile(file)) {
         throw new StepFailure("アップロードするファイルがありません（" + s.file() + "）");
       }
       find(s.selector(), timeout).sendKeys(file.toAbsolutePath().toString());
     } else if (step instanceof Step.Download s) {
-      String ref = download(s, timeout);
+      Object ref = evidence.toVariable(download(s, timeout));
       outputs.put(s.as(), ref);
       variables.put(s.as(), ref);
     } else if (step instanceof Step.Frame s) {
@@ -436,12 +436,14 @@ final class ScenarioRun {
   }
 
   /** Copies a stored document next to the browser, under its own name, for a file input. */
-  private Path fromDocumentStore(String reference) {
+  private Path fromDocumentStore(String template) {
+    String reference = null;
     byte[] content;
     try {
+      reference = evidence.fromVariable(templates.resolve(template));
       content = evidence.read(reference);
     } catch (RuntimeException e) {
-      throw new StepFailure("文書 " + reference + " を読めません");
+      throw new StepFailure("文書 " + (reference != null ? reference : template) + " を読めません");
     }
     String name = reference.substring(reference.lastIndexOf('/') + 1).replaceFirst("^[a-z]+:", "");
     try {
