@@ -30,6 +30,8 @@ public final class BrowserPool implements AutoCloseable {
     this.settings = settings;
     this.launcher = new ChromiumLauncher(settings);
     this.permits = new Semaphore(settings.size(), true);
+    // Browsers of a worker that was killed before it could close them would otherwise live on.
+    LeftoverReaper.reap(settings.workRoot());
   }
 
   /** Checks that chromium and chromedriver are installed, naming the Debian package if not. */

@@ -142,11 +142,7 @@ public final class BrowserSession {
 
   /** Ends the processes of this session the hard way, as a crash would; tests use it too. */
   void killLeftovers() {
-    String marker = workDir.toString();
-    ProcessHandle.allProcesses()
-        .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false)
-            || p.info().arguments().map(a -> String.join(" ", a).contains(marker)).orElse(false))
-        .forEach(ProcessHandle::destroyForcibly);
+    LeftoverReaper.processesOf(workDir).forEach(ProcessHandle::destroyForcibly);
   }
 
   Path workDir() {

@@ -72,6 +72,7 @@ final class ChromiumLauncher {
     try {
       Files.createDirectories(tmp);
       Files.createDirectories(downloads);
+      LeftoverReaper.claim(workDir);
     } catch (IOException e) {
       throw new BrowserUnavailableException("ブラウザ用の作業フォルダを作れません: " + workDir, e);
     }
