@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 
@@ -115,6 +116,8 @@ public final class BrowserSession {
         }
       }
     }
+    // The network events of this job are of no use to the next, and chromedriver keeps them until read.
+    driver.manage().logs().get(LogType.PERFORMANCE);
     deleteContents(downloadDir);
     deleteContents(workDir.resolve("u"));
   }
