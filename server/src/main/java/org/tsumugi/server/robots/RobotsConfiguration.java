@@ -12,9 +12,13 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.tsumugi.browser.evidence.DocumentStoreEvidence;
+import org.tsumugi.browser.evidence.EvidenceStore;
 import org.tsumugi.browser.job.BrowserRobotConfiguration;
+import org.tsumugi.document.store.DocumentStore;
 
 /**
  * The robots in the server. The document and claims modules configure themselves when on the class path;
@@ -34,6 +38,14 @@ class RobotsConfiguration {
 	@Conditional(ScenarioFolderPresent.class)
 	@Import(BrowserRobotConfiguration.class)
 	static class BrowserRobots {
+
+		/** Screenshots, step logs and downloads go where people and the other robots find them. */
+		@Bean
+		@Primary
+		EvidenceStore documentStoreEvidence(DocumentStore documents) {
+			return new DocumentStoreEvidence(documents);
+		}
+
 	}
 
 	static class ScenarioFolderPresent implements Condition {

@@ -18,4 +18,17 @@ public interface EvidenceStore {
 
   /** The content behind a reference this store returned (e.g. a document a robot uploads). */
   byte[] read(String reference);
+
+  /**
+   * What a process variable holds for a reference (a download's {@code as}, {@code browserEvidence}):
+   * the reference itself, unless the store has a richer shape that other workers read.
+   */
+  default Object toVariable(String reference) {
+    return reference;
+  }
+
+  /** The reference behind a variable value that {@link #toVariable} made (or a pasted reference). */
+  default String fromVariable(Object value) {
+    return value == null ? null : String.valueOf(value);
+  }
 }

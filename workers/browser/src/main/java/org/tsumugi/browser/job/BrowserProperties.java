@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param evidenceDir where the file-system evidence store keeps screenshots and step logs
  * @param vaultFile the encrypted credential vault (its key comes from the environment)
  * @param targets base URL per target system, e.g. {@code tsumugi.browser.targets.sandbox-emr}
+ * @param locale the language of the robots' messages for people: {@code ja} (default) or {@code en}
  */
 @ConfigurationProperties("tsumugi.browser")
 public record BrowserProperties(
@@ -22,7 +23,8 @@ public record BrowserProperties(
     @DefaultValue("50") int maxJobsPerBrowser,
     @DefaultValue("data/evidence") Path evidenceDir,
     @DefaultValue("data/vault.json") Path vaultFile,
-    Map<String, String> targets) {
+    Map<String, String> targets,
+    @DefaultValue("ja") java.util.Locale locale) {
 
   public BrowserProperties {
     targets = targets == null ? Map.of() : Map.copyOf(targets);

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import java.util.Map;
+import org.tsumugi.browser.Messages;
 import org.tsumugi.browser.evidence.EvidenceStore;
 import org.tsumugi.browser.evidence.FileSystemEvidenceStore;
 import org.tsumugi.browser.pool.BrowserPool;
@@ -33,6 +34,8 @@ public class BrowserRobotConfiguration {
 
   @Bean
   ScenarioCatalog scenarioCatalog(BrowserProperties props) {
+    // The first bean of the robots, so that every message after it is in the installation's language.
+    Messages.use(props.locale());
     return ScenarioCatalog.load(props.robotsDir());
   }
 

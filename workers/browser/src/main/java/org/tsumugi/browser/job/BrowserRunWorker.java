@@ -1,5 +1,6 @@
 package org.tsumugi.browser.job;
 
+import org.tsumugi.browser.Messages;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
@@ -51,7 +52,7 @@ public class BrowserRunWorker {
     if (scenario == null || scenario.isBlank()) {
       // A modelling mistake: retrying cannot fix it, so go straight to an incident.
       return new JobResult.Fail(0, Duration.ZERO,
-          "タスクヘッダー " + HEADER_SCENARIO + " にシナリオ名がありません（要素テンプレートで設定してください）", Map.of());
+          Messages.get("job.noScenario", HEADER_SCENARIO), Map.of());
     }
     Duration backoff;
     Duration extension;
@@ -59,7 +60,7 @@ public class BrowserRunWorker {
       backoff = duration(headers.get(HEADER_BACKOFF), DEFAULT_BACKOFF);
       extension = duration(headers.get(HEADER_EXTENSION), DEFAULT_EXTENSION);
     } catch (DateTimeParseException e) {
-      return new JobResult.Fail(0, Duration.ZERO, "タスクヘッダーの時間が ISO-8601 形式ではありません（例: PT30S）: " + e.getParsedString(), Map.of());
+      return new JobResult.Fail(0, Duration.ZERO, Messages.get("job.badDuration", e.getParsedString()), Map.of());
     }
     TimeoutExtender extender = new TimeoutExtender(job.getDeadline(), extension, System::currentTimeMillis, d -> {
       try {
@@ -76,7 +77,7 @@ public class BrowserRunWorker {
 
     RunOutcome outcome = robot.run(request);
     Map<String, Object> evidence = new HashMap<>();
-    evidence.put("browserEvidence", outcome.evidence().asVariable());
+    evidence.put("browserEvidence", robot.evidenceVariable(outcome.evidence()));
     if (outcome instanceof RunOutcome.Completed c) {
       return new JobResult.Complete(c.variables());
     } else if (outcome instanceof RunOutcome.BusinessError e) {
@@ -84,7 +85,7 @@ public class BrowserRunWorker {
     }
     RunOutcome.TechnicalFailure f = (RunOutcome.TechnicalFailure) outcome;
     String message = f.message() + (f.evidence().screenshots().isEmpty() ? ""
-        : "（証跡: " + String.join(", ", f.evidence().screenshots()) + "）");
+        : Messages.get("job.evidence", String.join(", ", f.evidence().screenshots())));
     return new JobResult.Fail(Math.max(job.getRetries() - 1, 0), backoff, message, evidence);
   }
 

@@ -1,5 +1,6 @@
 package org.tsumugi.browser.pool;
 
+import org.tsumugi.browser.Messages;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,8 @@ public final class BrowserPool implements AutoCloseable {
     this.settings = settings;
     this.launcher = new ChromiumLauncher(settings);
     this.permits = new Semaphore(settings.size(), true);
+    // Browsers of a worker that was killed before it could close them would otherwise live on.
+    LeftoverReaper.reap(settings.workRoot());
   }
 
   /** Checks that chromium and chromedriver are installed, naming the Debian package if not. */
@@ -53,16 +56,16 @@ public final class BrowserPool implements AutoCloseable {
   /** Waits up to the configured time for a healthy browser. */
   public Lease acquire() {
     if (closed) {
-      throw new BrowserUnavailableException("ブラウザプールは停止しています");
+      throw new BrowserUnavailableException(Messages.get("pool.closed"));
     }
     try {
       if (!permits.tryAcquire(settings.acquireTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new BrowserUnavailableException("空いているブラウザがありません（" + settings.size()
-            + " 台すべて使用中、" + settings.acquireTimeout().toSeconds() + " 秒待機）");
+        throw new BrowserUnavailableException(Messages.get("pool.busy", settings.size(),
+            settings.acquireTimeout().toSeconds()));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new BrowserUnavailableException("ブラウザの待機中に中断されました", e);
+      throw new BrowserUnavailableException(Messages.get("pool.interrupted"), e);
     }
     try {
       BrowserSession session = takeHealthyOrStart();

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 
@@ -115,6 +116,8 @@ public final class BrowserSession {
         }
       }
     }
+    // The network events of this job are of no use to the next, and chromedriver keeps them until read.
+    driver.manage().logs().get(LogType.PERFORMANCE);
     deleteContents(downloadDir);
     deleteContents(workDir.resolve("u"));
   }
@@ -142,11 +145,7 @@ public final class BrowserSession {
 
   /** Ends the processes of this session the hard way, as a crash would; tests use it too. */
   void killLeftovers() {
-    String marker = workDir.toString();
-    ProcessHandle.allProcesses()
-        .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false)
-            || p.info().arguments().map(a -> String.join(" ", a).contains(marker)).orElse(false))
-        .forEach(ProcessHandle::destroyForcibly);
+    LeftoverReaper.processesOf(workDir).forEach(ProcessHandle::destroyForcibly);
   }
 
   Path workDir() {

@@ -1,5 +1,6 @@
 package org.tsumugi.browser.pool;
 
+import org.tsumugi.browser.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.logging.Level;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -16,33 +20,6 @@ import org.openqa.selenium.remote.http.ClientConfig;
 
 /** Starts one headless Chromium through Debian's chromedriver, never through Selenium Manager. */
 final class ChromiumLauncher {
-
-  /**
-   * Counts requests in flight so that "wait for network idle" can be answered from the page.
-   * Installed into every document before the page's own scripts run.
-   */
-  static final String NETWORK_PROBE = """
-      (function () {
-        if (window.__tsumugiInflight !== undefined) return;
-        window.__tsumugiInflight = 0;
-        window.__tsumugiLastActivity = Date.now();
-        function begin() { window.__tsumugiInflight++; window.__tsumugiLastActivity = Date.now(); }
-        function end() { window.__tsumugiInflight--; window.__tsumugiLastActivity = Date.now(); }
-        var originalFetch = window.fetch;
-        if (originalFetch) {
-          window.fetch = function () {
-            begin();
-            return originalFetch.apply(this, arguments).finally(end);
-          };
-        }
-        var send = XMLHttpRequest.prototype.send;
-        XMLHttpRequest.prototype.send = function () {
-          begin();
-          this.addEventListener('loadend', end);
-          return send.apply(this, arguments);
-        };
-      })();
-      """;
 
   private final BrowserSettings settings;
 
@@ -53,12 +30,10 @@ final class ChromiumLauncher {
   /** Fails with the Debian package to install when a binary is missing, before trying to start. */
   void checkInstalled() {
     if (!Files.isExecutable(settings.chromium())) {
-      throw new BrowserUnavailableException("ブラウザ Chromium が見つかりません（" + settings.chromium()
-          + "）。Debian パッケージ chromium をインストールしてください: apt-get install chromium");
+      throw new BrowserUnavailableException(Messages.get("pool.noChromium", settings.chromium()));
     }
     if (!Files.isExecutable(settings.chromedriver())) {
-      throw new BrowserUnavailableException("ChromeDriver が見つかりません（" + settings.chromedriver()
-          + "）。Debian パッケージ chromium-driver をインストールしてください: apt-get install chromium-driver");
+      throw new BrowserUnavailableException(Messages.get("pool.noDriver", settings.chromedriver()));
     }
   }
 
@@ -72,8 +47,9 @@ final class ChromiumLauncher {
     try {
       Files.createDirectories(tmp);
       Files.createDirectories(downloads);
+      LeftoverReaper.claim(workDir);
     } catch (IOException e) {
-      throw new BrowserUnavailableException("ブラウザ用の作業フォルダを作れません: " + workDir, e);
+      throw new BrowserUnavailableException(Messages.get("pool.noWorkDir", workDir), e);
     }
     // Chromium leaves profile folders in TMPDIR; a private one is removed with the session.
     ChromeDriverService service = new ChromeDriverService.Builder()
@@ -92,6 +68,11 @@ final class ChromiumLauncher {
     prefs.put("download.prompt_for_download", false);
     prefs.put("intl.accept_languages", "ja-JP,ja");
     options.setExperimentalOption("prefs", prefs);
+    // wait: networkIdle counts requests from DevTools' network events, for every window (NetworkActivity).
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.PERFORMANCE, Level.ALL);
+    options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
+    options.setExperimentalOption("perfLoggingPrefs", Map.of("enableNetwork", true, "enablePage", false));
     // Dialogs are handled by the scenario's dialog step, so the driver must leave them open.
     options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
     // A hung browser must not hold a job for Selenium's default three minutes.
@@ -102,10 +83,9 @@ final class ChromiumLauncher {
     } catch (RuntimeException e) {
       service.stop();
       BrowserSession.deleteContents(workDir);
-      throw new BrowserUnavailableException("Chromium を起動できません: " + firstLine(e.getMessage()), e);
+      throw new BrowserUnavailableException(Messages.get("pool.startFailed", firstLine(e.getMessage())), e);
     }
     driver.manage().timeouts().implicitlyWait(Duration.ZERO);
-    driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", NETWORK_PROBE));
     return new BrowserSession(driver, service, workDir, downloads);
   }
 

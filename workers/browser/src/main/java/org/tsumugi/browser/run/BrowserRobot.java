@@ -1,5 +1,6 @@
 package org.tsumugi.browser.run;
 
+import org.tsumugi.browser.Messages;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,8 +83,8 @@ public final class BrowserRobot {
         }
       }
       String message = crashed
-          ? "ブラウザが異常終了しました。新しいブラウザに入れ替えました。再試行してください（" + ScenarioRun.firstLine(e) + "）"
-          : e instanceof StepFailure ? e.getMessage() : "ブラウザ操作に失敗しました（" + ScenarioRun.firstLine(e) + "）";
+          ? Messages.get("run.crashed", ScenarioRun.firstLine(e))
+          : e instanceof StepFailure ? e.getMessage() : Messages.get("run.browserError", ScenarioRun.firstLine(e));
       outcome = new RunOutcome.TechnicalFailure(message, run == null
           ? new RunOutcome.Evidence(null, List.of())
           : new RunOutcome.Evidence(run.storeLog(status), run.screenshots()));
@@ -95,11 +96,16 @@ public final class BrowserRobot {
     return outcome;
   }
 
-  private static RunOutcome completed(Map<String, Object> vars, ScenarioRun run) {
+  private RunOutcome completed(Map<String, Object> vars, ScenarioRun run) {
     RunOutcome.Evidence ev = new RunOutcome.Evidence(run.storeLog("completed"), run.screenshots());
     Map<String, Object> out = new LinkedHashMap<>(vars);
-    out.put("browserEvidence", ev.asVariable());
+    out.put("browserEvidence", evidenceVariable(ev));
     return new RunOutcome.Completed(out, ev);
+  }
+
+  /** The {@code browserEvidence} variable: references in the shape the evidence store gives them. */
+  public Map<String, Object> evidenceVariable(RunOutcome.Evidence ev) {
+    return ev.asVariable(evidence::toVariable);
   }
 
   private void keepLogin(BrowserPool.Lease lease, Scenario scenario) {
@@ -128,7 +134,7 @@ public final class BrowserRobot {
   private UnaryOperator<String> secrets() {
     return name -> {
       if (vault == null) {
-        throw new StepFailure("資格情報保管庫が設定されていません（秘密情報 " + name + "）");
+        throw new StepFailure(Messages.get("run.noVault", name));
       }
       try {
         return vault.reveal(name);

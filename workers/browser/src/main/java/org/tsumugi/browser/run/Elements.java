@@ -1,5 +1,6 @@
 package org.tsumugi.browser.run;
 
+import org.tsumugi.browser.Messages;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,13 +100,13 @@ final class Elements {
       }
       // Waiting the full timeout on a login page would only delay the re-login.
       if (loggedOut.getAsBoolean()) {
-        throw new StepFailure("ログアウトされています（要素 " + selector + " を探している途中）");
+        throw new StepFailure(Messages.get("run.loggedOut", selector));
       }
       if (System.nanoTime() > deadline) {
         if (!m.get(1).isEmpty()) {
           return m.get(1).get(0);
         }
-        throw new StepFailure("要素が見つかりません: " + selector + "（" + seconds(timeout) + " 秒待機）");
+        throw new StepFailure(Messages.get("run.notFound", selector, seconds(timeout)));
       }
       sleep();
     }
@@ -136,7 +137,7 @@ final class Elements {
       }
       return m;
     } catch (JavascriptException e) {
-      throw new StepFailure("要素の指定が正しくありません: " + selector);
+      throw new StepFailure(Messages.get("run.badSelector", selector));
     } catch (StaleElementReferenceException e) {
       return List.of(List.of(), List.of());
     }
@@ -162,7 +163,7 @@ final class Elements {
       Thread.sleep(POLL.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new StepFailure("中断されました", e);
+      throw new StepFailure(Messages.get("run.interrupted"), e);
     }
   }
 }

@@ -3,6 +3,7 @@ package org.tsumugi.browser.run;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** How a robot run ended. Every outcome carries its evidence. */
 public sealed interface RunOutcome {
@@ -31,9 +32,14 @@ public sealed interface RunOutcome {
 
     /** The shape put into process variables as {@code browserEvidence}. */
     public Map<String, Object> asVariable() {
+      return asVariable(ref -> ref);
+    }
+
+    /** The same, each reference in the shape its store gives to variables. */
+    public Map<String, Object> asVariable(Function<String, Object> shape) {
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("stepLog", stepLog);
-      m.put("screenshots", screenshots);
+      m.put("stepLog", stepLog == null ? null : shape.apply(stepLog));
+      m.put("screenshots", screenshots.stream().map(shape).toList());
       return m;
     }
   }

@@ -1,5 +1,6 @@
 package org.tsumugi.browser.run;
 
+import org.tsumugi.browser.Messages;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,6 +48,7 @@ final class ScenarioRun {
   private final List<Map<String, Object>> log = new ArrayList<>();
   private final List<String> screenshots = new ArrayList<>();
   private final Templates templates;
+  private final NetworkActivity network = new NetworkActivity();
   private final String mainWindow;
   private int shots;
   private Scenario top;
@@ -74,7 +76,7 @@ final class ScenarioRun {
     driver.manage().timeouts().pageLoadTimeout(top.pageTimeout());
     for (String input : top.inputs()) {
       if (!variables.containsKey(input) || variables.get(input) == null) {
-        throw new StepFailure("シナリオ " + top.name() + " に必要な変数 " + input + " がありません");
+        throw new StepFailure(Messages.get("run.noInput", top.name(), input));
       }
     }
     boolean reloggedIn = false;
@@ -88,11 +90,10 @@ final class ScenarioRun {
           throw e;
         }
         if (reloggedIn) {
-          throw new StepFailure("対象システム " + top.target() + " から再ログイン後も再びログアウトされました。"
-              + "利用者IDの状態やセッション設定を確認してください");
+          throw new StepFailure(Messages.get("run.loggedOutTwice", top.target()));
         }
         reloggedIn = true;
-        entry(top, null, "relogin", "ログアウトを検出したため再ログインして最初からやり直します", 0);
+        entry(top, null, "relogin", Messages.get("run.relogin"), 0);
         Scenario login = catalog.get(s.login());
         callLogin(login);
       }
@@ -129,12 +130,12 @@ final class ScenarioRun {
         entry(scenario, step, "failed", e.getMessage(), start);
         throw located(e) ? e : new StepFailure(where(scenario, step) + e.getMessage(), e);
       } catch (TimeoutException e) {
-        String msg = where(scenario, step) + "時間内に終わりませんでした（" + firstLine(e) + "）";
+        String msg = where(scenario, step) + Messages.get("run.stepTimeout", firstLine(e));
         entry(scenario, step, "failed", msg, start);
         throw new StepFailure(msg, e);
       } catch (WebDriverException e) {
         // Kept as the cause: the robot checks afterwards whether the browser itself died.
-        String msg = where(scenario, step) + "ブラウザ操作に失敗しました（" + firstLine(e) + "）";
+        String msg = where(scenario, step) + Messages.get("run.browserError", firstLine(e));
         entry(scenario, step, "failed", msg, start);
         throw new StepFailure(msg, e);
       }
@@ -149,7 +150,7 @@ final class ScenarioRun {
       if (url.startsWith("/")) {
         String base = targetUrls.getOrDefault(sc.target(), sc.baseUrl());
         if (base == null) {
-          throw new StepFailure("対象システム " + sc.target() + " の URL が設定されていません");
+          throw new StepFailure(Messages.get("run.noTargetUrl", sc.target()));
         }
         url = base.replaceAll("/+$", "") + url;
       }
@@ -157,7 +158,7 @@ final class ScenarioRun {
         driver.get(url);
       } catch (TimeoutException e) {
         stopLoading();
-        throw new StepFailure("ページが " + Elements.seconds(sc.pageTimeout()) + " 秒以内に読み込まれませんでした（" + s.url() + "）");
+        throw new StepFailure(Messages.get("run.pageTimeout", Elements.seconds(sc.pageTimeout()), s.url()));
       }
     } else if (step instanceof Step.Fill s) {
       WebElement e = find(s.selector(), timeout);
@@ -166,14 +167,14 @@ final class ScenarioRun {
     } else if (step instanceof Step.Select s) {
       WebElement e = find(s.selector(), timeout);
       if (!"select".equals(e.getTagName())) {
-        throw new StepFailure("select 要素ではありません: " + s.selector());
+        throw new StepFailure(Messages.get("run.notSelect", s.selector()));
       }
       // Clicking the one matching option costs two round trips; Selenium's Select helper reads
       // every option's text first, which is slow on long lists (departments, prefectures).
       List<WebElement> options = e.findElements(org.openqa.selenium.By.xpath(
           ".//option[normalize-space(.)=" + xpathLiteral(render(s.option()).strip()) + "]"));
       if (options.isEmpty()) {
-        throw new StepFailure("選択肢 " + s.option() + " がありません: " + s.selector());
+        throw new StepFailure(Messages.get("run.noOption", s.option(), s.selector()));
       }
       options.get(0).click();
     } else if (step instanceof Step.Check s) {
@@ -194,18 +195,18 @@ final class ScenarioRun {
         if (s.error() != null) {
           throw business(sc, s.error(), s.message());
         }
-        throw new StepFailure(s.message() != null ? s.message() : "確認に失敗しました: " + describe(s.condition()));
+        throw new StepFailure(s.message() != null ? s.message() : Messages.get("run.assertFailed", describe(s.condition())));
       }
     } else if (step instanceof Step.Screenshot s) {
       screenshot(s.name().replaceAll("[^A-Za-z0-9._-]+", "-"));
     } else if (step instanceof Step.Upload s) {
-      Path file = s.document() != null ? fromDocumentStore(render(s.document())) : Path.of(render(s.file()));
+      Path file = s.document() != null ? fromDocumentStore(s.document()) : Path.of(render(s.file()));
       if (!Files.isRegularFile(file)) {
-        throw new StepFailure("アップロードするファイルがありません（" + s.file() + "）");
+        throw new StepFailure(Messages.get("run.noUploadFile", s.file()));
       }
       find(s.selector(), timeout).sendKeys(file.toAbsolutePath().toString());
     } else if (step instanceof Step.Download s) {
-      String ref = download(s, timeout);
+      Object ref = evidence.toVariable(download(s, timeout));
       outputs.put(s.as(), ref);
       variables.put(s.as(), ref);
     } else if (step instanceof Step.Frame s) {
@@ -227,10 +228,10 @@ final class ScenarioRun {
     } else if (step instanceof Step.Repeat s) {
       Object over = templates.resolve(s.over());
       if (!(over instanceof List<?> items)) {
-        throw new StepFailure("繰り返しの対象 " + s.over() + " が一覧ではありません");
+        throw new StepFailure(Messages.get("run.repeatNotList", s.over()));
       }
       if (items.size() > MAX_REPEAT) {
-        throw new StepFailure("繰り返しが多すぎます（" + items.size() + " 件、上限 " + MAX_REPEAT + " 件）");
+        throw new StepFailure(Messages.get("run.repeatTooMany", items.size(), MAX_REPEAT));
       }
       Object previous = variables.get(s.as());
       for (Object item : items) {
@@ -287,7 +288,7 @@ final class ScenarioRun {
           | org.openqa.selenium.StaleElementReferenceException ex) {
         // Covered by an overlay, not yet enabled, or re-rendered: try again until the timeout.
         if (System.nanoTime() > deadline) {
-          throw new StepFailure("クリックできません: " + selector + "（" + firstLine(ex) + "）");
+          throw new StepFailure(Messages.get("run.notClickable", selector, firstLine(ex)));
         }
         Elements.sleep();
       }
@@ -299,23 +300,20 @@ final class ScenarioRun {
     if (s.networkIdle()) {
       while (!networkIdle()) {
         if (System.nanoTime() > deadline) {
-          throw new StepFailure("通信が " + Elements.seconds(timeout) + " 秒以内に落ち着きませんでした");
+          throw new StepFailure(Messages.get("run.networkBusy", Elements.seconds(timeout),
+              network.inFlight(driver)));
         }
         Elements.sleep();
       }
       return;
     }
     if (!eventually(sc, s.condition(), timeout)) {
-      throw new StepFailure("待機がタイムアウトしました（" + Elements.seconds(timeout) + " 秒）: " + describe(s.condition()));
+      throw new StepFailure(Messages.get("run.waitTimeout", Elements.seconds(timeout), describe(s.condition())));
     }
   }
 
   private boolean networkIdle() {
-    Object r = ((JavascriptExecutor) driver).executeScript(
-        "return document.readyState === 'complete' && (window.__tsumugiInflight || 0) === 0"
-            + " && (Date.now() - (window.__tsumugiLastActivity || 0)) >= arguments[0]"
-            + " && (performance.now() >= arguments[0]);", NETWORK_QUIET.toMillis());
-    return Boolean.TRUE.equals(r);
+    return network.idle(driver, NETWORK_QUIET);
   }
 
   /** Tests a condition once, or keeps testing it until the timeout when one is given. */
@@ -394,7 +392,7 @@ final class ScenarioRun {
         return [heads, rows.map(function (r) { return Array.from(r.cells).map(text); })];
         """, e);
     if (raw == null) {
-      throw new StepFailure("表が見つかりません: " + selector);
+      throw new StepFailure(Messages.get("run.noTable", selector));
     }
     List<Object> parts = (List<Object>) raw;
     List<String> heads = (List<String>) parts.get(0);
@@ -424,24 +422,26 @@ final class ScenarioRun {
             String safe = name.replaceAll("[^A-Za-z0-9._-]+", "_");
             return evidence.store(request.runId(), "download-" + safe, "application/octet-stream", bytes);
           } catch (IOException e) {
-            throw new StepFailure("ダウンロードしたファイルを読めません", e);
+            throw new StepFailure(Messages.get("run.downloadUnreadable"), e);
           }
         }
       }
       if (System.nanoTime() > deadline) {
-        throw new StepFailure("ダウンロードが " + Elements.seconds(timeout) + " 秒以内に終わりませんでした: " + s.selector());
+        throw new StepFailure(Messages.get("run.downloadTimeout", Elements.seconds(timeout), s.selector()));
       }
       Elements.sleep();
     }
   }
 
   /** Copies a stored document next to the browser, under its own name, for a file input. */
-  private Path fromDocumentStore(String reference) {
+  private Path fromDocumentStore(String template) {
+    String reference = null;
     byte[] content;
     try {
+      reference = evidence.fromVariable(templates.resolve(template));
       content = evidence.read(reference);
     } catch (RuntimeException e) {
-      throw new StepFailure("文書 " + reference + " を読めません");
+      throw new StepFailure(Messages.get("run.documentUnreadable", reference != null ? reference : template));
     }
     String name = reference.substring(reference.lastIndexOf('/') + 1).replaceFirst("^[a-z]+:", "");
     try {
@@ -449,7 +449,7 @@ final class ScenarioRun {
       Files.write(file, content);
       return file;
     } catch (IOException e) {
-      throw new StepFailure("アップロード用のファイルを作れません", e);
+      throw new StepFailure(Messages.get("run.uploadFileFailed"), e);
     }
   }
 
@@ -484,7 +484,7 @@ final class ScenarioRun {
             return;
           }
           if (System.nanoTime() > deadline) {
-            throw new StepFailure("新しいウィンドウが開きませんでした（" + Elements.seconds(timeout) + " 秒待機）");
+            throw new StepFailure(Messages.get("run.noNewWindow", Elements.seconds(timeout)));
           }
           Elements.sleep();
         }
@@ -499,7 +499,7 @@ final class ScenarioRun {
         Alert alert = driver.switchTo().alert();
         String expected = render(s.expectText());
         if (expected != null && !alert.getText().contains(expected)) {
-          throw new StepFailure("ダイアログの文言が想定と違います（想定: " + s.expectText() + "）");
+          throw new StepFailure(Messages.get("run.dialogText", s.expectText()));
         }
         if (s.accept()) {
           alert.accept();
@@ -509,7 +509,7 @@ final class ScenarioRun {
         return;
       } catch (NoAlertPresentException e) {
         if (System.nanoTime() > deadline) {
-          throw new StepFailure("ダイアログが表示されませんでした（" + Elements.seconds(timeout) + " 秒待機）");
+          throw new StepFailure(Messages.get("run.noDialog", Elements.seconds(timeout)));
         }
         Elements.sleep();
       }
@@ -605,15 +605,15 @@ final class ScenarioRun {
 
   private static String describe(Condition c) {
     if (c instanceof Condition.Present p) {
-      return "要素 " + p.selector() + " がある";
+      return Messages.get("condition.present", p.selector());
     } else if (c instanceof Condition.Absent a) {
-      return "要素 " + a.selector() + " がない";
+      return Messages.get("condition.absent", a.selector());
     } else if (c instanceof Condition.TextPresent t) {
-      return "文字 " + t.text() + " がある";
+      return Messages.get("condition.text", t.text());
     } else if (c instanceof Condition.UrlContains u) {
-      return "URL に " + u.text() + " を含む";
+      return Messages.get("condition.url", u.text());
     }
-    return "変数 " + ((Condition.VariableTrue) c).name() + " が真";
+    return Messages.get("condition.variable", ((Condition.VariableTrue) c).name());
   }
 
   static boolean truthy(Object v) {

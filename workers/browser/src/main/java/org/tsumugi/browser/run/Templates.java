@@ -1,5 +1,6 @@
 package org.tsumugi.browser.run;
 
+import org.tsumugi.browser.Messages;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -31,7 +32,7 @@ final class Templates {
       String value;
       if (ref.startsWith("secret:")) {
         if (!allowSecrets) {
-          throw new StepFailure("秘密情報はこの項目では使えません");
+          throw new StepFailure(Messages.get("run.secretNotHere"));
         }
         value = secrets.apply(ref.substring(7));
       } else {
@@ -56,7 +57,7 @@ final class Templates {
   private Object lookup(String path) {
     String[] parts = path.split("\\.");
     if (!variables.containsKey(parts[0])) {
-      throw new StepFailure("変数 " + parts[0] + " がありません（ジョブの変数を確認してください）");
+      throw new StepFailure(Messages.get("run.noVariable", parts[0]));
     }
     Object v = variables.get(parts[0]);
     for (int i = 1; i < parts.length; i++) {
@@ -65,7 +66,7 @@ final class Templates {
       } else if (v instanceof List<?> list && parts[i].matches("\\d+") && Integer.parseInt(parts[i]) < list.size()) {
         v = list.get(Integer.parseInt(parts[i]));
       } else {
-        throw new StepFailure("変数 " + path + " がありません（ジョブの変数を確認してください）");
+        throw new StepFailure(Messages.get("run.noVariable", path));
       }
     }
     return v;

@@ -50,12 +50,16 @@ public final class ScenarioCatalog {
   public static ScenarioCatalog of(Map<String, String> sources) {
     List<String> problems = new ArrayList<>();
     Map<String, Scenario> byName = new TreeMap<>();
+    Map<String, SourceLines> linesOf = new java.util.HashMap<>();
     for (Map.Entry<String, String> e : sources.entrySet()) {
       String file = e.getKey();
       String name = file.replaceFirst("\\.ya?ml$", "");
       try {
-        Object tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(e.getValue());
-        Scenario s = ScenarioParser.parse(file, name, tree);
+        Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+        Object tree = yaml.load(e.getValue());
+        SourceLines lines = new SourceLines(yaml.compose(new java.io.StringReader(e.getValue())));
+        Scenario s = ScenarioParser.parse(file, name, tree, lines);
+        linesOf.put(file, lines);
         Scenario previous = byName.put(s.name(), s);
         if (previous != null) {
           problems.add(file + ": 'name': シナリオ名 " + s.name() + " は " + previous.file() + " でも使われています");
@@ -67,7 +71,7 @@ public final class ScenarioCatalog {
       }
     }
     for (Scenario s : byName.values()) {
-      checkReferences(s, s.steps(), byName, problems);
+      checkReferences(s, linesOf.getOrDefault(s.file(), SourceLines.none()), s.steps(), byName, problems);
       if (s.session().login() != null && !byName.containsKey(s.session().login())) {
         problems.add(s.file() + ": session: 'login': シナリオ " + s.session().login() + " がありません");
       }
@@ -92,9 +96,12 @@ public final class ScenarioCatalog {
     return new java.util.TreeSet<>(scenarios.keySet());
   }
 
-  private static void checkReferences(Scenario s, List<Step> steps, Map<String, Scenario> all, List<String> problems) {
+  private static void checkReferences(Scenario s, SourceLines lines, List<Step> steps, Map<String, Scenario> all,
+      List<String> problems) {
     for (Step step : steps) {
-      String where = s.file() + ": " + step.common().path() + " (" + step.common().kind() + "): ";
+      Integer line = lines.line(step.common().path(), step.common().kind());
+      String where = s.file() + (line != null ? ":" + line : "") + ": " + step.common().path() + " ("
+          + step.common().kind() + "): ";
       // Java 17 has no pattern switch yet, hence the instanceof chain.
       if (step instanceof Step.Call c) {
         if (c.scenario() != null && !all.containsKey(c.scenario())) {
@@ -106,7 +113,7 @@ public final class ScenarioCatalog {
         checkCode(s, a.error(), where, problems);
       }
       for (List<Step> children : children(step)) {
-        checkReferences(s, children, all, problems);
+        checkReferences(s, lines, children, all, problems);
       }
     }
   }

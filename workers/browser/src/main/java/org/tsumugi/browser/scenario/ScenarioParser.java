@@ -47,15 +47,22 @@ final class ScenarioParser {
   private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z0-9_]+)*");
 
   private final String file;
+  private final SourceLines lines;
   private final List<String> problems = new ArrayList<>();
 
-  private ScenarioParser(String file) {
+  private ScenarioParser(String file, SourceLines lines) {
     this.file = file;
+    this.lines = lines;
   }
 
   /** Parses one file's YAML tree; throws {@link ScenarioException} listing every problem. */
   static Scenario parse(String file, String defaultName, Object yaml) {
-    ScenarioParser p = new ScenarioParser(file);
+    return parse(file, defaultName, yaml, SourceLines.none());
+  }
+
+  /** The same, with the file's node tree so that problems name their line. */
+  static Scenario parse(String file, String defaultName, Object yaml, SourceLines lines) {
+    ScenarioParser p = new ScenarioParser(file, lines);
     Scenario s = p.scenario(defaultName, yaml);
     if (!p.problems.isEmpty()) {
       throw new ScenarioException(p.problems);
@@ -418,7 +425,12 @@ final class ScenarioParser {
   }
 
   private void problem(String path, String kind, String field, String message) {
-    StringBuilder sb = new StringBuilder(file).append(": ");
+    StringBuilder sb = new StringBuilder(file);
+    Integer line = lines.line(path, field);
+    if (line != null) {
+      sb.append(':').append(line);
+    }
+    sb.append(": ");
     if (!path.isEmpty()) {
       sb.append(path);
       if (kind != null) {

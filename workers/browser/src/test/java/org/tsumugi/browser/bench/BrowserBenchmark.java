@@ -39,6 +39,7 @@ class BrowserBenchmark {
 
   private final SandboxEmr emr = RobotTestKit.emr();
   private final ScenarioCatalog catalog = ScenarioCatalog.load(RobotTestKit.robotsDir());
+  private final Map<String, List<Double>> stepMillis = new java.util.TreeMap<>();
 
   @Test
   void measure() throws Exception {
@@ -54,7 +55,7 @@ class BrowserBenchmark {
       BrowserRobot robot = robot(pool);
       timed(robot); // starts the browser and logs in, as a running worker would have done already
       for (int i = 0; i < WARM_RUNS; i++) {
-        warm.add(timed(robot));
+        warm.add(timed(robot, this::profile));
       }
     }
     double perMinute1 = throughput(1);
@@ -71,6 +72,7 @@ class BrowserBenchmark {
         THROUGHPUT_ENTRIES, perMinute1, THROUGHPUT_ENTRIES, perMinute2);
     String header = "Measured " + OffsetDateTime.now(ZoneOffset.UTC).withNano(0) + " on "
         + Runtime.getRuntime().availableProcessors() + " cores, load average before: " + loadAverage() + "\n\n";
+    report = report + "\n" + profileTable();
     System.out.println(header + report);
     Path out = Path.of("target/benchmarks/browser.md");
     Files.createDirectories(out.getParent());
@@ -108,6 +110,33 @@ class BrowserBenchmark {
   }
 
   private double timed(BrowserRobot robot) {
+    return timed(robot, outcome -> { });
+  }
+
+  /** Adds a warm run's step timings (from its step log) to the profile printed with the results. */
+  private void profile(RunOutcome outcome) {
+    try {
+      var log = new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(RobotTestKit.evidence().read(outcome.evidence().stepLog()));
+      for (var step : log.path("steps")) {
+        if (step.has("ms") && step.has("step")) {
+          String key = step.path("scenario").asText() + " " + step.path("step").asText() + " (" + step.path("kind").asText() + ")";
+          stepMillis.computeIfAbsent(key, k -> new ArrayList<>()).add(step.path("ms").asDouble());
+        }
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private String profileTable() {
+    StringBuilder table = new StringBuilder("| warm entry step (median of %d) | ms |\n| --- | --- |\n".formatted(WARM_RUNS));
+    stepMillis.entrySet().stream().sorted((a, b) -> Double.compare(median(b.getValue()), median(a.getValue())))
+        .limit(8).forEach(e -> table.append(String.format(java.util.Locale.ROOT, "| %s | %.0f |%n", e.getKey(), median(e.getValue()))));
+    return table.toString();
+  }
+
+  private double timed(BrowserRobot robot, java.util.function.Consumer<RunOutcome> inspect) {
     Map<String, Object> vars = Map.of("patientId", "P0001", "chiefComplaint", "3日前からの頭痛と発熱（38.2℃）",
         "onset", "1週間以内", "allergy", true, "note", "ペニシリンで発疹の既往");
     long start = System.nanoTime();
@@ -117,6 +146,7 @@ class BrowserBenchmark {
     if (!(outcome instanceof RunOutcome.Completed)) {
       throw new IllegalStateException("entry failed: " + outcome);
     }
+    inspect.accept(outcome);
     return seconds;
   }
 

@@ -54,6 +54,6 @@ class BrowserRobotConfigurationTest {
         java.nio.charset.StandardCharsets.UTF_8);
 
     runner().withPropertyValues("tsumugi.browser.robots-dir=" + robots).run(ctx ->
-        assertThat(ctx).getFailure().rootCause().hasMessageContaining("bad.yaml: steps[0]: 'tap': 不明な手順"));
+        assertThat(ctx).getFailure().rootCause().hasMessageContaining("bad.yaml:3: steps[0]: 'tap': 不明な手順"));
   }
 }

@@ -1,5 +1,6 @@
 package org.tsumugi.browser.job;
 
+import org.tsumugi.browser.Messages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -123,6 +124,24 @@ class BrowserRunWorkerTest {
 
       assertThat(result).isEqualTo(new JobResult.Fail(0, Duration.ZERO,
           "タスクヘッダー scenario にシナリオ名がありません（要素テンプレートで設定してください）", Map.of()));
+    }
+
+    @Test
+    void anInstallationSetToEnglishGetsItsIncidentsInEnglish() {
+      Messages.use(java.util.Locale.ENGLISH);
+      try {
+        JobResult missing = run(job(Map.of(), Map.of(), 3));
+        JobResult failed = run(job(Map.of("scenario", "test/broken"), Map.of(), 1));
+
+        assertThat(missing.variables()).isEmpty();
+        assertThat(((JobResult.Fail) missing).message())
+            .isEqualTo("The task header scenario names no scenario (set it with the element template)");
+        assertThat(((JobResult.Fail) failed).message())
+            .startsWith("test/broken.yaml: steps[1] (click): No element found: css=#no-such-button (waited 1 s)")
+            .contains(" (evidence: file:");
+      } finally {
+        Messages.use(java.util.Locale.JAPANESE);
+      }
     }
 
     @Test

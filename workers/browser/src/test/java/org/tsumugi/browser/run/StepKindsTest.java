@@ -182,7 +182,7 @@ class StepKindsTest {
   @Test
   void waitForNetworkIdleLetsLateDataArriveBeforeExtracting() {
     Map<String, Object> vars = completed(play("""
-          - open: /labs?id=P0001
+          - open: /labs?id=P0001&ms=2000
           - wait: networkIdle
           - extract: {css: "#labs"}
             table: true
@@ -192,6 +192,21 @@ class StepKindsTest {
     assertThat(vars.get("labs")).isEqualTo(List.of(
         Map.of("項目", "HbA1c", "値", "6.1", "単位", "%"),
         Map.of("項目", "血糖", "値", "104", "単位", "mg/dL")));
+  }
+
+  @Test
+  void waitForNetworkIdleCountsALongRequestInAWindowThePageOpened() {
+    Map<String, Object> vars = completed(play("""
+          - open: /chart?id=P0001
+          - click: {role: link, name: 検査結果（別ウィンドウ）}
+          - window: new
+          - wait: networkIdle
+          - extract: {css: "#labs"}
+            table: true
+            as: labs
+        """, Map.of()));
+
+    assertThat((List<?>) vars.get("labs")).as("the 2 s lab request was waited for").hasSize(2);
   }
 
   @Test

@@ -198,9 +198,9 @@ public final class SandboxEmr implements AutoCloseable {
         case "/export" -> withPatient(ex, query, null);
         case "/insurance" -> withPatient(ex, query, this::insurancePage);
         case "/insurance/frame" -> withPatient(ex, query, this::insuranceFrame);
-        case "/labs" -> withPatient(ex, query, this::labsPage);
+        case "/labs" -> withPatient(ex, query, p -> labsPage(p, query.getOrDefault("ms", "500")));
         case "/summary" -> withPatient(ex, query, this::summaryPage);
-        case "/api/labs" -> labsJson(ex);
+        case "/api/labs" -> labsJson(ex, query);
         case "/print" -> withPatient(ex, query, p -> page(p.name + " 印刷プレビュー", "<h1>印刷プレビュー</h1><p id=\"print-name\">" + esc(p.name) + "</p>"));
         case "/slow" -> slowPage(ex, query);
         default -> send(ex, 404, page("見つかりません", "<p>ページが見つかりません。</p>"));
@@ -321,7 +321,8 @@ public final class SandboxEmr implements AutoCloseable {
         .append("<a href=\"/insurance?id=").append(p.id).append("\">保険確認</a> ")
         .append("<a href=\"/labs?id=").append(p.id).append("\">検査結果</a> ")
         .append("<a href=\"/export?id=").append(p.id).append("\">CSV出力</a> ")
-        .append("<a href=\"/print?id=").append(p.id).append("\" target=\"_blank\">印刷プレビュー</a></nav>")
+        .append("<a href=\"/print?id=").append(p.id).append("\" target=\"_blank\">印刷プレビュー</a> ")
+        .append("<a href=\"/labs?id=").append(p.id).append("&amp;ms=2000\" target=\"_blank\">検査結果（別ウィンドウ）</a></nav>")
         .append("<h2>問診記録</h2><table id=\"monshin\"><thead><tr><th>受付番号</th><th>主訴</th><th>発症</th><th>アレルギー</th><th>登録日時</th></tr></thead><tbody>");
     for (MonshinRecord r : records) {
       if (r.patientId.equals(p.id)) {
@@ -483,15 +484,16 @@ public final class SandboxEmr implements AutoCloseable {
     return html.append("</tbody></table>").toString();
   }
 
-  private String labsPage(Patient p) {
+  /** Results that arrive late: fetched 300 ms after load, answered {@code ms} later (a slow lab system). */
+  private String labsPage(Patient p, String ms) {
     return page("検査結果", "<h1>検査結果</h1><table id=\"labs\"><thead><tr><th>項目</th><th>値</th><th>単位</th></tr></thead><tbody></tbody></table>"
-        + "<script>setTimeout(function(){fetch('/api/labs?id=" + p.id + "').then(function(r){return r.json()}).then(function(rows){"
+        + "<script>setTimeout(function(){fetch('/api/labs?id=" + p.id + "&ms=" + Long.parseLong(ms) + "').then(function(r){return r.json()}).then(function(rows){"
         + "var tb=document.querySelector('#labs tbody');rows.forEach(function(x){var tr=document.createElement('tr');"
         + "[x.item,x.value,x.unit].forEach(function(v){var td=document.createElement('td');td.textContent=v;tr.appendChild(td)});tb.appendChild(tr)})})},300);</script>");
   }
 
-  private void labsJson(HttpExchange ex) throws IOException, InterruptedException {
-    Thread.sleep(500);
+  private void labsJson(HttpExchange ex, Map<String, String> query) throws IOException, InterruptedException {
+    Thread.sleep(Math.min(Long.parseLong(query.getOrDefault("ms", "500")), 30_000));
     byte[] json = "[{\"item\":\"HbA1c\",\"value\":\"6.1\",\"unit\":\"%\"},{\"item\":\"血糖\",\"value\":\"104\",\"unit\":\"mg/dL\"}]"
         .getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");

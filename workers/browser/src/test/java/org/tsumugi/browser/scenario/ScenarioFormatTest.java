@@ -55,7 +55,7 @@ class ScenarioFormatTest {
   }
 
   @Nested
-  class RejectedWithFileStepAndField {
+  class RejectedWithFileLineStepAndField {
 
     @Test
     void anUnknownStepKind() {
@@ -67,7 +67,7 @@ class ScenarioFormatTest {
           """);
 
       assertThat(e.problems()).singleElement().asString()
-          .startsWith("emr/a.yaml: steps[1]: 'tap': 不明な手順 'tap' です")
+          .startsWith("emr/a.yaml:4: steps[1]: 'tap': 不明な手順 'tap' です")
           .contains("open, fill, select");
     }
 
@@ -81,8 +81,8 @@ class ScenarioFormatTest {
           """);
 
       assertThat(e.problems()).containsExactlyInAnyOrder(
-          "emr/b.yaml: steps[0] (fill): 'vaule': この手順では使えない項目です。使える項目: name, screenshot, timeout, value",
-          "emr/b.yaml: steps[0] (fill): 'value': この項目は必須です");
+          "emr/b.yaml:4: steps[0] (fill): 'vaule': この手順では使えない項目です。使える項目: name, screenshot, timeout, value",
+          "emr/b.yaml:3: steps[0] (fill): 'value': この項目は必須です");
     }
 
     @Test
@@ -95,8 +95,8 @@ class ScenarioFormatTest {
           """);
 
       assertThat(e.getMessage())
-          .contains("emr/c.yaml: steps[0] (click): 'click.id': 不明な指定方法です")
-          .contains("emr/c.yaml: steps[1] (click): 'click': 要素の指定は1つだけにしてください（css と xpath）");
+          .contains("emr/c.yaml:3: steps[0] (click): 'click.id': 不明な指定方法です")
+          .contains("emr/c.yaml:4: steps[1] (click): 'click': 要素の指定は1つだけにしてください（css と xpath）");
     }
 
     @Test
@@ -111,7 +111,7 @@ class ScenarioFormatTest {
           """);
 
       assertThat(e.problems()).singleElement().asString()
-          .startsWith("emr/d.yaml: steps[0].then[1] (wait): 'wait.soon': 不明な条件です");
+          .startsWith("emr/d.yaml:6: steps[0].then[1] (wait): 'wait.soon': 不明な条件です");
     }
 
     @Test
@@ -149,7 +149,7 @@ class ScenarioFormatTest {
           """);
 
       assertThat(e.problems()).singleElement().asString()
-          .isEqualTo("emr/g.yaml: steps[0] (fail): 'error': エラーコード PATIENT_MISSING が errors に宣言されていません");
+          .isEqualTo("emr/g.yaml:5: steps[0] (fail): 'error': エラーコード PATIENT_MISSING が errors に宣言されていません");
     }
 
     @Test
@@ -199,8 +199,8 @@ class ScenarioFormatTest {
           """);
 
       assertThat(e.problems()).containsExactlyInAnyOrder(
-          "emr/l.yaml: steps[0] (fill): 'timeout': 時間は 500ms, 5s, 2m のように書いてください",
-          "emr/l.yaml: steps[0] (fill): 'value': 変数の参照 {{patient id}} が読めません（例: {{patientId}}）");
+          "emr/l.yaml:5: steps[0] (fill): 'timeout': 時間は 500ms, 5s, 2m のように書いてください",
+          "emr/l.yaml:4: steps[0] (fill): 'value': 変数の参照 {{patient id}} が読めません（例: {{patientId}}）");
     }
   }
 
