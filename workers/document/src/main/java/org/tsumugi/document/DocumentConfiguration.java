@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +23,8 @@ import org.tsumugi.document.ocr.OcrService;
 import org.tsumugi.document.ocr.OcrSettings;
 import org.tsumugi.document.render.PdfRenderer;
 import org.tsumugi.document.render.TemplateLibrary;
+import org.tsumugi.document.store.DatabaseDocumentStore;
+import org.tsumugi.document.store.DiskDocumentStore;
 import org.tsumugi.document.store.DocumentStore;
 
 /**
@@ -35,8 +40,18 @@ public class DocumentConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(DocumentConfiguration.class);
 
 	@Bean
-	DocumentStore documentStore(DocumentProperties properties) {
-		return new DocumentStore(properties.dataDir(), properties.maxSize().toBytes(), properties.retention(),
+	DocumentStore documentStore(DocumentProperties properties, ObjectProvider<DataSource> dataSource) {
+		if (properties.store().type() == DocumentProperties.StoreType.DATABASE) {
+			DataSource database = dataSource.getIfAvailable();
+			if (database == null) {
+				throw new IllegalStateException(
+						"tsumugi.document.store.type=database needs the application's database (spring.datasource.*)");
+			}
+			log.info("Documents are stored in the database");
+			return new DatabaseDocumentStore(database, properties.maxSize().toBytes(), properties.retention(),
+					Clock.systemUTC());
+		}
+		return new DiskDocumentStore(properties.dataDir(), properties.maxSize().toBytes(), properties.retention(),
 				Clock.systemUTC());
 	}
 

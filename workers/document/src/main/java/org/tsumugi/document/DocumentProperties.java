@@ -22,11 +22,29 @@ import org.springframework.util.unit.DataSize;
  * @param templatesDir the hospital's own templates, tried before the shipped ones
  * @param kindsFile the hospital's own document kinds, instead of the shipped ones
  * @param maxTextVariable text longer than this is stored as a document instead of a variable
+ * @param store where documents are kept ({@code store.type}: {@code disk}, the default, or {@code database})
  */
 @ConfigurationProperties("tsumugi.document")
 public record DocumentProperties(Path dataDir, DataSize maxSize, Duration retention, Path tessdata, Path font,
 		int ocrThreads, int maxPages, long maxPixels, Duration pageTimeout, Path templatesDir, Path kindsFile,
-		DataSize maxTextVariable) {
+		DataSize maxTextVariable, Store store) {
+
+	/** Where content and metadata live. */
+	public enum StoreType {
+		/** Files under {@code data-dir}. */
+		DISK,
+		/** The application's database (tables of server migration V60). */
+		DATABASE
+	}
+
+	/** @param type {@code disk} or {@code database} */
+	public record Store(StoreType type) {
+
+		public Store {
+			type = type == null ? StoreType.DISK : type;
+		}
+
+	}
 
 	public DocumentProperties {
 		dataDir = dataDir == null ? Path.of("data", "documents") : dataDir;
@@ -40,5 +58,6 @@ public record DocumentProperties(Path dataDir, DataSize maxSize, Duration retent
 		pageTimeout = pageTimeout == null ? Duration.ofMinutes(2) : pageTimeout;
 		templatesDir = templatesDir == null ? Path.of("data", "templates") : templatesDir;
 		maxTextVariable = maxTextVariable == null ? DataSize.ofKilobytes(512) : maxTextVariable;
+		store = store == null ? new Store(StoreType.DISK) : store;
 	}
 }

@@ -11,7 +11,10 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 
+import javax.sql.DataSource;
+
 import io.camunda.client.annotation.JobWorker;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +22,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.tsumugi.document.store.DatabaseDocumentStore;
+import org.tsumugi.document.store.DiskDocumentStore;
 import org.tsumugi.document.store.DocumentStore;
 
 @ExtendWith(OutputCaptureExtension.class)
@@ -41,6 +46,21 @@ class DocumentConfigurationTest {
 			assertThat(jobTypes(context.getBeanDefinitionNames(), context::getType)).containsExactly(
 					"tsumugi.document.extract", "tsumugi.document.ocr", "tsumugi.document.render");
 		});
+	}
+
+	@Test
+	void keepsDocumentsOnDiskUnlessTheDatabaseIsChosen() {
+		context().run(context -> assertThat(context.getBean(DocumentStore.class)).isInstanceOf(DiskDocumentStore.class));
+		JdbcDataSource h2 = new JdbcDataSource();
+		h2.setURL("jdbc:h2:mem:configuration;DB_CLOSE_DELAY=-1");
+		context().withPropertyValues("tsumugi.document.store.type=database")
+			.withBean(DataSource.class, () -> h2)
+			.run(context -> assertThat(context.getBean(DocumentStore.class)).isInstanceOf(DatabaseDocumentStore.class));
+		context().withPropertyValues("tsumugi.document.store.type=database")
+			.run(context -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("tsumugi.document.store.type=database needs the application's database"));
 	}
 
 	@Test

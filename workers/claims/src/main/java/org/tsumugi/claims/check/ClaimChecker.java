@@ -51,7 +51,7 @@ public final class ClaimChecker {
 		try (FindingsWriter writer = new FindingsWriter(request.findingsFile())) {
 			if (request.firstBatch()) {
 				for (Finding f : duplicateMonths(request.files())) {
-					tally.add(writer, "", f);
+					tally.add(writer, "", null, f);
 				}
 			}
 			files: for (Path file : request.files()) {
@@ -70,18 +70,19 @@ public final class ClaimChecker {
 						points += mainPoints(receipt);
 						if (request.includes(index)) {
 							tally.startReceipt();
-							rules.check(receipt, f -> tally.add(writer, name, f));
+							Receipt current = receipt;
+							rules.check(current, f -> tally.add(writer, name, current, f));
 							tally.checked++;
 						}
 						index++;
 					}
 					if (request.firstBatch()) {
 						for (UkeProblem p : reader.fileProblems()) {
-							tally.add(writer, name, new Finding(null, "", p.code(), p.severity(), p.message(), lineList(p.line())));
+							tally.add(writer, name, null, new Finding(null, "", p.code(), p.severity(), p.message(), lineList(p.line())));
 						}
 						Finding totals = totals(reader.header(), reader.trailer(), payers, points);
 						if (totals != null) {
-							tally.add(writer, name, totals);
+							tally.add(writer, name, null, totals);
 						}
 					}
 				}
@@ -171,9 +172,14 @@ public final class ClaimChecker {
 			currentHasFinding = false;
 		}
 
-		void add(FindingsWriter writer, String file, Finding f) {
+		void add(FindingsWriter writer, String file, Receipt receipt, Finding f) {
 			try {
-				writer.write(file, f);
+				if (receipt == null) {
+					writer.write(file, f, "", "");
+				}
+				else {
+					writer.write(file, f, receipt.re().chartNo(), FindingSubject.of(receipt, f.lines()));
+				}
 			}
 			catch (IOException ex) {
 				throw new UncheckedWriteException(ex);

@@ -17,7 +17,7 @@ import org.tsumugi.claims.rules.Finding;
  */
 final class FindingsWriter implements AutoCloseable {
 
-	static final String HEADER = "ファイル,レセプト番号,診療科,ルールID,重要度,行,メッセージ";
+	static final String HEADER = "ファイル,レセプト番号,診療科,ルールID,重要度,行,メッセージ,カルテ番号,対象";
 
 	private final BufferedWriter out;
 
@@ -32,7 +32,11 @@ final class FindingsWriter implements AutoCloseable {
 		out.write("\r\n");
 	}
 
-	void write(String file, Finding f) throws IOException {
+	/**
+	 * @param patientNo the receipt's カルテ番号等, empty for file-level findings
+	 * @param subject what the finding points at ({@link FindingSubject}), empty for file-level findings
+	 */
+	void write(String file, Finding f, String patientNo, String subject) throws IOException {
 		out.write(csv(file));
 		out.write(',');
 		out.write(f.receiptNo() == null ? "" : f.receiptNo().toString());
@@ -46,6 +50,10 @@ final class FindingsWriter implements AutoCloseable {
 		out.write(csv(f.lines().stream().map(String::valueOf).collect(Collectors.joining(" "))));
 		out.write(',');
 		out.write(csv(f.message()));
+		out.write(',');
+		out.write(csv(patientNo));
+		out.write(',');
+		out.write(csv(subject));
 		out.write("\r\n");
 	}
 

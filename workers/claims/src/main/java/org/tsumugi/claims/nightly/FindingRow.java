@@ -13,34 +13,47 @@ import java.util.function.Consumer;
 import org.tsumugi.claims.Csv;
 
 /**
- * One line of a findings CSV as the review and report see it. {@code key} (receipt and rule) is what the
- * re-check matches on, because a corrected re-export gets a new file name but keeps its receipt numbers.
+ * One line of a findings CSV as the review and report see it.
+ *
+ * @param patientNo the receipt's カルテ番号等 (empty for file-level findings or when the レセコン leaves it blank)
+ * @param subject record codes the finding points at, e.g. {@code IY:620000001 SY:2500015}
  */
 public record FindingRow(String file, String receiptNo, String department, String ruleId, String severity,
-		String lines, String message) {
+		String lines, String message, String patientNo, String subject) {
 
-	public String key() {
-		return receiptNo + "/" + ruleId;
+	/** The finding's identity across re-exports; see {@link FindingIdentity}. */
+	public FindingIdentity identity() {
+		return new FindingIdentity(patient(patientNo, receiptNo), ruleId, subject);
 	}
 
-	/** Tells two findings of one rule on one receipt apart, so a decision lands on the row it was made on. */
+	/** Tells the rows of one night's file apart, so a decision lands on the row it was made on. */
 	public String id() {
-		return file + "|" + key() + "|" + lines;
+		return file + "|" + receiptNo + "/" + ruleId + "|" + lines;
 	}
 
 	/** The map a review task and its form work on; the clerk adds {@code decision} and {@code reason}. */
 	public Map<String, Object> toVariable() {
 		Map<String, Object> map = new LinkedHashMap<>();
 		map.put("id", id());
-		map.put("key", key());
+		map.put("key", identity().key());
 		map.put("file", file);
 		map.put("receiptNo", receiptNo);
+		map.put("patientNo", patientNo);
 		map.put("department", department);
 		map.put("ruleId", ruleId);
 		map.put("severity", severity);
 		map.put("lines", lines);
+		map.put("subject", subject);
 		map.put("message", message);
 		return map;
+	}
+
+	/** The patient part of an identity: カルテ番号等, or the レセプト番号 when the file has none. */
+	static String patient(String patientNo, String receiptNo) {
+		if (patientNo != null && !patientNo.isEmpty()) {
+			return patientNo;
+		}
+		return receiptNo == null || receiptNo.isEmpty() ? "" : "レセ" + receiptNo;
 	}
 
 	/** Streams the rows of a findings file written by the checker. */
@@ -57,10 +70,15 @@ public record FindingRow(String file, String receiptNo, String department, Strin
 				}
 				List<String> f = Csv.split(line);
 				if (f.size() >= 7) {
-					out.accept(new FindingRow(f.get(0), f.get(1), f.get(2), f.get(3), f.get(4), f.get(5), f.get(6)));
+					out.accept(new FindingRow(f.get(0), f.get(1), f.get(2), f.get(3), f.get(4), f.get(5), f.get(6), at(f, 7), at(f, 8)));
 				}
 			}
 		}
+	}
+
+	/** Files written before the patient and subject columns existed have seven fields. */
+	private static String at(List<String> fields, int index) {
+		return fields.size() > index ? fields.get(index) : "";
 	}
 
 }

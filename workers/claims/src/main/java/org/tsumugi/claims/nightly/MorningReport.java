@@ -20,7 +20,7 @@ import org.tsumugi.claims.uke.UkeRecords.Ir;
  */
 public final class MorningReport {
 
-	static final String CSV_HEADER = "診療科,ファイル,レセプト番号,ルールID,重要度,行,メッセージ,対応,理由,再点検";
+	static final String CSV_HEADER = "診療科,ファイル,レセプト番号,カルテ番号,ルールID,重要度,行,メッセージ,対応,理由,再点検";
 
 	/**
 	 * @param csv the report CSV, UTF-8 with BOM
@@ -47,8 +47,8 @@ public final class MorningReport {
 				total[0]++;
 				Map<String, Object> decided = reviews.get(row.id());
 				Object decision = decided == null ? null : decided.get("decision");
-				String status = Reviews.CORRECTED.equals(decision) ? recheck.getOrDefault(row.key(), "") : "";
-				List<String> fields = List.of(row.department(), row.file(), row.receiptNo(), row.ruleId(), row.severity(),
+				String status = Reviews.CORRECTED.equals(decision) ? recheck.getOrDefault(row.identity().key(), "") : "";
+				List<String> fields = List.of(row.department(), row.file(), row.receiptNo(), row.patientNo(), row.ruleId(), row.severity(),
 						row.lines(), row.message(), Reviews.label(decision), text(decided == null ? null : decided.get("reason")),
 						status);
 				csv.append(String.join(",", fields.stream().map(Csv::field).toList())).append("\r\n");
@@ -61,7 +61,7 @@ public final class MorningReport {
 			StringBuilder action = new StringBuilder(Reviews.label(decision));
 			if (Reviews.CORRECTED.equals(decision)) {
 				corrected++;
-				action.append("（再点検: ").append(recheck.getOrDefault(String.valueOf(finding.get("key")), "未実施")).append("）");
+				action.append("（再点検: ").append(recheck.getOrDefault(Reviews.identity(finding).key(), "未実施")).append("）");
 			}
 			String reason = text(finding.get("reason"));
 			if (!reason.isEmpty()) {
@@ -69,8 +69,7 @@ public final class MorningReport {
 			}
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("番号", rows.size() + 1);
-			String receiptNo = text(finding.get("receiptNo"));
-			row.put("患者番号", receiptNo.isEmpty() ? "ファイル" : "レセ " + receiptNo);
+			row.put("患者番号", patientColumn(text(finding.get("patientNo")), text(finding.get("receiptNo"))));
 			row.put("規則", text(finding.get("ruleId")));
 			row.put("内容", text(finding.get("message")));
 			row.put("対応", action.toString());
@@ -105,6 +104,14 @@ public final class MorningReport {
 			}
 		}
 		return null;
+	}
+
+	/** カルテ番号等 as the clerks know their patients; the レセプト番号 only when the レセコン left it blank. */
+	private static String patientColumn(String patientNo, String receiptNo) {
+		if (receiptNo.isEmpty()) {
+			return "ファイル";
+		}
+		return patientNo.isEmpty() ? "（レセ " + receiptNo + "）" : patientNo;
 	}
 
 	private static String text(Object value) {

@@ -1,6 +1,8 @@
 package org.tsumugi.claims.nightly;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Set;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -24,13 +26,15 @@ public class NightlyConfiguration {
 
 	@Bean
 	UkeInbox ukeInbox(NightlyProperties properties) {
-		return new UkeInbox(properties.inboxDir(), properties.archiveDir());
+		return new UkeInbox(properties.inboxDir(), properties.archiveDir(), Clock.systemDefaultZone());
 	}
 
 	@Bean
 	NightlyWorkers claimsNightlyWorkers(UkeInbox inbox, ClaimChecker checker, NightlyProperties nightly,
 			ClaimsProperties claims) {
-		return new NightlyWorkers(inbox, new ReviewGrouper(nightly.reviewMaxFindings()), new Recheck(checker, inbox),
+		ArchivePurge purge = new ArchivePurge(List.of(inbox.archive(), claims.findingsDir()), Set.of(inbox.ledger()),
+				nightly.retention(), Clock.systemDefaultZone());
+		return new NightlyWorkers(inbox, purge, new ReviewGrouper(nightly.reviewMaxFindings()), new Recheck(checker, inbox),
 				claims.findingsDir());
 	}
 

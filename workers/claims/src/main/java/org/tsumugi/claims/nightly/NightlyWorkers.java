@@ -31,14 +31,17 @@ public class NightlyWorkers {
 
 	private final UkeInbox inbox;
 
+	private final ArchivePurge purge;
+
 	private final ReviewGrouper grouper;
 
 	private final Recheck recheck;
 
 	private final Path findingsDir;
 
-	public NightlyWorkers(UkeInbox inbox, ReviewGrouper grouper, Recheck recheck, Path findingsDir) {
+	public NightlyWorkers(UkeInbox inbox, ArchivePurge purge, ReviewGrouper grouper, Recheck recheck, Path findingsDir) {
 		this.inbox = inbox;
+		this.purge = purge;
 		this.grouper = grouper;
 		this.recheck = recheck;
 		this.findingsDir = findingsDir;
@@ -46,13 +49,16 @@ public class NightlyWorkers {
 
 	@JobWorker(type = IMPORT, fetchVariables = {})
 	public Map<String, Object> importFiles() throws IOException {
+		// Once a night is often enough for a retention counted in years, and the import runs every night.
+		int purged = purge.purge();
 		UkeInbox.Imported imported = inbox.importNew();
-		log.info("claims import: {} new files, {} already imported, {} same-month warnings", imported.files().size(),
-				imported.skipped().size(), imported.monthWarnings().size());
+		log.info("claims import: {} new files, {} already imported, {} same-month warnings, {} expired files purged",
+				imported.files().size(), imported.skipped().size(), imported.monthWarnings().size(), purged);
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("ukeFiles", imported.files().stream().map(Path::toString).toList());
 		out.put("skippedFiles", imported.skipped());
 		out.put("monthWarnings", imported.monthWarnings());
+		out.put("purgedFiles", purged);
 		return out;
 	}
 

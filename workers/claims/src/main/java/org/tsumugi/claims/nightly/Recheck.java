@@ -15,7 +15,8 @@ import org.tsumugi.claims.check.ClaimChecker;
  * Checks the month again after the clerks corrected receipts. Corrections are made in the レセコン, which
  * exports a new UKE file into the inbox; that file is checked if there is one, the night's files otherwise
  * (then nothing changed and every correction shows as not yet in the file). A corrected finding is fixed
- * when its receipt no longer has a finding of the same rule. The corrected file is for a month already
+ * when the corrected file has no finding that may be the same one ({@link FindingIdentity#sameAs}): matched by
+ * patient, rule and codes, never by レセプト番号 or line, which a re-export may renumber. The corrected file is for a month already
  * imported by design, so the inbox's same-month warning is not repeated here.
  */
 public final class Recheck {
@@ -35,7 +36,7 @@ public final class Recheck {
 
 	/**
 	 * @param files the files that were checked again
-	 * @param statusByKey receipt/rule key of each corrected finding → {@link #FIXED} or {@link #STILL_THERE}
+	 * @param statusByKey {@link FindingIdentity#key()} of each corrected finding → {@link #FIXED} or {@link #STILL_THERE}
 	 */
 	public record Result(List<Path> files, Path findingsFile, Map<String, String> statusByKey) {
 
@@ -46,14 +47,18 @@ public final class Recheck {
 	}
 
 	public Result run(Reviews reviews, List<Path> nightFiles, Path findingsFile) throws IOException {
-		UkeInbox.Imported corrected = inbox.importNew();
-		List<Path> files = corrected.files().isEmpty() ? nightFiles : corrected.files();
+		UkeInbox.Imported reExport = inbox.importNew();
+		List<Path> files = reExport.files().isEmpty() ? nightFiles : reExport.files();
 		checker.check(CheckRequest.all(files, findingsFile));
-		Set<String> present = new HashSet<>();
-		FindingRow.read(findingsFile, row -> present.add(row.key()));
+		List<FindingIdentity> corrected = reviews.corrected();
+		Set<FindingIdentity> stillThere = new HashSet<>();
+		FindingRow.read(findingsFile, row -> {
+			FindingIdentity found = row.identity();
+			corrected.stream().filter(c -> c.sameAs(found)).forEach(stillThere::add);
+		});
 		Map<String, String> status = new LinkedHashMap<>();
-		for (String key : reviews.correctedKeys()) {
-			status.put(key, present.contains(key) ? STILL_THERE : FIXED);
+		for (FindingIdentity c : corrected) {
+			status.put(c.key(), stillThere.contains(c) ? STILL_THERE : FIXED);
 		}
 		return new Result(files, findingsFile, status);
 	}

@@ -44,14 +44,24 @@ public final class Reviews {
 		return new ArrayList<>(byId.values());
 	}
 
-	/** Receipt/rule keys the clerks say they corrected in the レセコン. */
-	public List<String> correctedKeys() {
+	/** The findings the clerks say they corrected in the レセコン. */
+	public List<FindingIdentity> corrected() {
 		return byId.values()
 			.stream()
 			.filter(f -> CORRECTED.equals(f.get("decision")))
-			.map(f -> String.valueOf(f.get("key")))
+			.map(Reviews::identity)
 			.distinct()
 			.toList();
+	}
+
+	/** The identity of a reviewed finding, from the fields {@link FindingRow#toVariable()} put in its map. */
+	static FindingIdentity identity(Map<String, Object> finding) {
+		return new FindingIdentity(FindingRow.patient(text(finding.get("patientNo")), text(finding.get("receiptNo"))),
+				text(finding.get("ruleId")), text(finding.get("subject")));
+	}
+
+	private static String text(Object value) {
+		return value == null ? "" : value.toString();
 	}
 
 	/** The Japanese word for a decision, as the form offers it. */

@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -34,9 +36,25 @@ public final class UkeInbox {
 
 	private final Path archive;
 
+	private final Clock clock;
+
 	public UkeInbox(Path inbox, Path archive) {
+		this(inbox, archive, Clock.systemDefaultZone());
+	}
+
+	/** @param clock stamps each archived file with its import time, which the archive's retention counts from */
+	public UkeInbox(Path inbox, Path archive, Clock clock) {
 		this.inbox = inbox;
 		this.archive = archive;
+		this.clock = clock;
+	}
+
+	public Path archive() {
+		return archive;
+	}
+
+	public Path ledger() {
+		return archive.resolve(LEDGER);
 	}
 
 	/**
@@ -79,6 +97,7 @@ public final class UkeInbox {
 				Path aside = archive.resolve("duplicates").resolve(sum.substring(0, 12) + "-" + name);
 				Files.createDirectories(aside.getParent());
 				Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+				Files.setLastModifiedTime(aside, FileTime.from(clock.instant()));
 				skipped.add(name);
 				continue;
 			}
@@ -86,6 +105,7 @@ public final class UkeInbox {
 			Path target = archive.resolve(sum.substring(0, 12)).resolve(name);
 			Files.createDirectories(target.getParent());
 			Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
+			Files.setLastModifiedTime(target, FileTime.from(clock.instant()));
 			String earlier = month.isEmpty() ? null : fileByMonth.get(month);
 			if (earlier != null) {
 				warnings.add(name + ": " + describe(month) + "のファイルは取り込み済みです（" + earlier

@@ -93,6 +93,39 @@ class ReviewAndReportTest {
 	}
 
 	@Test
+	void aCorrectionIsMatchedByPatientRuleAndCodesEvenWhenTheReExportMovesEveryReceipt() throws IOException {
+		Path uke = night();
+		List<FindingRow> rows = new ArrayList<>();
+		FindingRow.read(findings(uke), r -> {
+			if (!r.receiptNo().isEmpty() && !r.severity().equals(Severity.INFO.label())) {
+				rows.add(r);
+			}
+		});
+		FindingRow fixedOne = rows.get(0);
+		FindingRow notFixed = rows.stream().filter(r -> !r.patientNo().equals(fixedOne.patientNo())).findFirst().orElseThrow();
+		assertThat(fixedOne.patientNo()).as("the receipt's own カルテ番号").isNotEmpty().isNotEqualTo(fixedOne.receiptNo());
+		assertThat(fixedOne.subject()).as("codes, not line numbers").matches("[A-Z]{2}(:\\d+)?( [A-Z]{2}(:\\d+)?)*");
+		List<Map<String, Object>> decided = new ArrayList<>();
+		for (FindingRow row : List.of(fixedOne, notFixed)) {
+			Map<String, Object> d = new LinkedHashMap<>(row.toVariable());
+			d.put("decision", "corrected");
+			decided.add(d);
+		}
+
+		// The レセコン re-exports the month in reverse order, renumbered, with only the first patient's receipt mended.
+		Path clean = dir.resolve("clean.UKE");
+		new UkeGenerator(new UkeGenerator.Options(120, YearMonth.of(2026, 10), 5, 0.0)).write(clean);
+		Files.createDirectories(dir.resolve("inbox"));
+		ReorderedUke.write(uke, clean, Integer.parseInt(fixedOne.receiptNo()), dir.resolve("inbox/RECEIPTC_fixed.UKE"));
+
+		Recheck.Result result = new Recheck(checker, new UkeInbox(dir.resolve("inbox"), dir.resolve("archive")))
+			.run(Reviews.of(List.of(decided)), List.of(uke), dir.resolve("re.csv"));
+		assertThat(result.statusByKey()).containsEntry(fixedOne.identity().key(), Recheck.FIXED)
+			.containsEntry(notFixed.identity().key(), Recheck.STILL_THERE)
+			.hasSize(2);
+	}
+
+	@Test
 	void theReportListsEveryFindingWithItsDecisionAndFillsTheTemplate() throws IOException {
 		Path uke = night();
 		Path findings = findings(uke);
@@ -121,7 +154,8 @@ class ReviewAndReportTest {
 			.satisfies(r -> {
 				Map<?, ?> row = (Map<?, ?>) r;
 				assertThat(row.get("対応")).isEqualTo("対象外 病名は前月に記載, 確認済み");
-				assertThat(row.get("患者番号")).isEqualTo("レセ " + first.receiptNo());
+				assertThat(row.get("患者番号")).as("the receipt's カルテ番号等").isEqualTo(first.patientNo());
+				assertThat(first.patientNo()).isEqualTo(String.valueOf(100000 + Integer.parseInt(first.receiptNo())));
 			});
 		assertThat((String) report.templateData().get("備考")).contains("B.UKE");
 		assertThat(Files.readString(findings, StandardCharsets.UTF_8)).as("the night's findings file is untouched")

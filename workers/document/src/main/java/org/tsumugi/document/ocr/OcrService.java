@@ -255,7 +255,7 @@ public class OcrService implements AutoCloseable {
 		try {
 			TesseractHandle.RecognizedText text = handle.recognize(image.pixels(), image.dpi(),
 					(int) settings.pageDeadline().toMillis());
-			return new OcrPage(image.number(), OcrText.tidy(text.text()), text.confidence());
+			return new OcrPage(image.number(), MedicalNotation.restore(OcrText.tidy(text.text())), text.confidence());
 		}
 		finally {
 			pool.giveBack(handle);

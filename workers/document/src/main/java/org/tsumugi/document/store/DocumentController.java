@@ -6,7 +6,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -56,7 +56,7 @@ class DocumentController {
 	}
 
 	@GetMapping("/{id}")
-	ResponseEntity<Resource> download(@PathVariable String id) {
+	ResponseEntity<Resource> download(@PathVariable String id) throws IOException {
 		StoredDocument document = store.metadata(id);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(document.contentType()))
@@ -65,7 +65,7 @@ class DocumentController {
 					ContentDisposition.attachment().filename(document.name(), StandardCharsets.UTF_8).build().toString())
 			.header("X-Content-Type-Options", "nosniff")
 			.eTag(document.sha256())
-			.body(new FileSystemResource(store.content(id)));
+			.body(new InputStreamResource(store.open(id)));
 	}
 
 	@ExceptionHandler

@@ -9,15 +9,11 @@ import java.util.Map;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import org.springframework.stereotype.Component;
-import org.tsumugi.document.DocumentProblem;
 import org.tsumugi.document.DocumentProperties;
-import org.tsumugi.document.DocumentReference;
 import org.tsumugi.document.extract.ExtractedPage;
 import org.tsumugi.document.extract.Extraction;
 import org.tsumugi.document.extract.PdfExtractor;
-import org.tsumugi.document.fields.ExtractedFields;
 import org.tsumugi.document.fields.FieldExtractor;
-import org.tsumugi.document.ocr.OcrLayout;
 import org.tsumugi.document.store.DocumentStore;
 
 /**
@@ -27,31 +23,22 @@ import org.tsumugi.document.store.DocumentStore;
 @Component
 public class ExtractWorker {
 
-	private final DocumentStore store;
+	private final TextJob job;
 
 	private final PdfExtractor extractor;
 
-	private final FieldExtractor fields;
-
-	private final long maxInline;
-
 	ExtractWorker(DocumentStore store, PdfExtractor extractor, FieldExtractor fields, DocumentProperties properties) {
-		this.store = store;
+		this.job = new TextJob(store, fields, properties.maxTextVariable().toBytes());
 		this.extractor = extractor;
-		this.fields = fields;
-		this.maxInline = properties.maxTextVariable().toBytes();
 	}
 
 	// A long scan takes minutes: the lock outlasts it so the engine does not hand the job to another
 	// worker meanwhile, and few jobs are taken at once because each already uses every OCR thread.
 	@JobWorker(type = "tsumugi.document.extract", timeout = 3_600_000L, maxJobsActive = 2,
 			fetchVariables = { "document", "layout", "documentKind" }, autoComplete = true)
-	public Map<String, Object> handle(ActivatedJob job) throws IOException {
-		JobInputs in = new JobInputs(job);
-		try {
-			DocumentReference document = DocumentReference.fromVariable(in.get("document"));
-			Extraction extraction = extractor.extract(store.content(document.id()), OcrLayout.of(in.get("layout")));
-			Map<String, Object> out = new LinkedHashMap<>();
+	public Map<String, Object> handle(ActivatedJob activated) throws IOException {
+		return job.run(activated, (file, layout) -> {
+			Extraction extraction = extractor.extract(file, layout);
 			List<Map<String, Object>> pages = new ArrayList<>();
 			for (ExtractedPage page : extraction.pages()) {
 				Map<String, Object> entry = new LinkedHashMap<>();
@@ -61,21 +48,12 @@ public class ExtractWorker {
 				entry.put("text", page.text());
 				pages.add(entry);
 			}
-			TextOutput.put(out, extraction.text(), pages, maxInline, store, job.getProcessInstanceKey());
-			out.put("ocrPages", extraction.ocrPages());
-			out.put("formFields", extraction.formFields());
-			out.put("metadata", extraction.metadata());
-			String kind = in.text("documentKind", null);
-			if (kind != null) {
-				ExtractedFields found = fields.extract(kind, extraction.text() + "\n" + formFieldLines(extraction));
-				out.put("fields", found.values());
-				out.put("missingFields", found.missing());
-			}
-			return out;
-		}
-		catch (DocumentProblem problem) {
-			throw JobInputs.bpmnError(problem);
-		}
+			Map<String, Object> extra = new LinkedHashMap<>();
+			extra.put("ocrPages", extraction.ocrPages());
+			extra.put("formFields", extraction.formFields());
+			extra.put("metadata", extraction.metadata());
+			return new TextJob.Read(extraction.text(), pages, extra, extraction.text() + "\n" + formFieldLines(extraction));
+		});
 	}
 
 	/** Form fields as "name value" lines, so the same anchors find values in forms and in text. */

@@ -9,12 +9,8 @@ import java.util.Map;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import org.springframework.stereotype.Component;
-import org.tsumugi.document.DocumentProblem;
 import org.tsumugi.document.DocumentProperties;
-import org.tsumugi.document.DocumentReference;
-import org.tsumugi.document.fields.ExtractedFields;
 import org.tsumugi.document.fields.FieldExtractor;
-import org.tsumugi.document.ocr.OcrLayout;
 import org.tsumugi.document.ocr.OcrPage;
 import org.tsumugi.document.ocr.OcrResult;
 import org.tsumugi.document.ocr.OcrService;
@@ -27,31 +23,22 @@ import org.tsumugi.document.store.DocumentStore;
 @Component
 public class OcrWorker {
 
-	private final DocumentStore store;
+	private final TextJob job;
 
 	private final OcrService ocr;
 
-	private final FieldExtractor fields;
-
-	private final long maxInline;
-
 	OcrWorker(DocumentStore store, OcrService ocr, FieldExtractor fields, DocumentProperties properties) {
-		this.store = store;
+		this.job = new TextJob(store, fields, properties.maxTextVariable().toBytes());
 		this.ocr = ocr;
-		this.fields = fields;
-		this.maxInline = properties.maxTextVariable().toBytes();
 	}
 
 	// A long scan takes minutes: the lock outlasts it so the engine does not hand the job to another
 	// worker meanwhile, and few jobs are taken at once because each already uses every OCR thread.
 	@JobWorker(type = "tsumugi.document.ocr", timeout = 3_600_000L, maxJobsActive = 2,
 			fetchVariables = { "document", "layout", "documentKind" }, autoComplete = true)
-	public Map<String, Object> handle(ActivatedJob job) throws IOException {
-		JobInputs in = new JobInputs(job);
-		try {
-			DocumentReference document = DocumentReference.fromVariable(in.get("document"));
-			OcrResult result = ocr.read(store.content(document.id()), OcrLayout.of(in.get("layout")));
-			Map<String, Object> out = new LinkedHashMap<>();
+	public Map<String, Object> handle(ActivatedJob activated) throws IOException {
+		return job.run(activated, (file, layout) -> {
+			OcrResult result = ocr.read(file, layout);
 			List<Map<String, Object>> pages = new ArrayList<>();
 			for (OcrPage page : result.pages()) {
 				Map<String, Object> entry = new LinkedHashMap<>();
@@ -60,18 +47,8 @@ public class OcrWorker {
 				entry.put("text", page.text());
 				pages.add(entry);
 			}
-			TextOutput.put(out, result.text(), pages, maxInline, store, job.getProcessInstanceKey());
-			out.put("minimumConfidence", result.minimumConfidence());
-			String kind = in.text("documentKind", null);
-			if (kind != null) {
-				ExtractedFields found = fields.extract(kind, result.text());
-				out.put("fields", found.values());
-				out.put("missingFields", found.missing());
-			}
-			return out;
-		}
-		catch (DocumentProblem problem) {
-			throw JobInputs.bpmnError(problem);
-		}
+			return new TextJob.Read(result.text(), pages, Map.of("minimumConfidence", result.minimumConfidence()),
+					result.text());
+		});
 	}
 }

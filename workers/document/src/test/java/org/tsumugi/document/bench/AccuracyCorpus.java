@@ -30,12 +30,29 @@ public final class AccuracyCorpus {
 			"さくらクリニック 院長 鈴木 花子 〒100-0001 東京都千代田区千代田9-8-7",
 			"血圧 148/92mmHg 脈拍 78回/分 体温 36.5℃ SpO2 97% 身長 168.2cm 体重 72.4kg");
 
+	/**
+	 * Lines written after the look-alike corrections ({@code MedicalNotation}) were derived from the corpus
+	 * above, with the same symbols in other sentences, to see whether the corrections carry over.
+	 */
+	public static final List<String> HELD_OUT = List.of(
+			"入院時 体温 38.4℃ 血圧 132/84mmHg 脈拍 96回/分 呼吸数 20回/分",
+			"翌朝には 37.1℃ まで解熱し、食事摂取も良好です。",
+			"腎機能 eGFR 38mL/分/1.73㎡ と低下しており、用量を調整しました。",
+			"心電図 Ⅱ、Ⅲ、aVF 誘導で陰性T波、V4～V6 で ST 低下を認めます。",
+			"紹介元 川口内科クリニック 川口 次郎 先生 埼玉県川口市本町4-5-6",
+			"次回受診 令和7年1月15日 午前10時30分 採血 空腹時で来院してください。");
+
 	private AccuracyCorpus() {
+	}
+
+	/** Lines as one paragraph each, in the renderer's template syntax. */
+	public static String template(String title, List<String> lines) {
+		return "# " + title + "\n" + String.join("\n", lines) + "\n";
 	}
 
 	/** The corpus as one paragraph per line, in the renderer's template syntax. */
 	public static String template() {
-		return "# 診療情報提供書（精度確認用）\n" + String.join("\n", LINES) + "\n";
+		return template("診療情報提供書（精度確認用）", LINES);
 	}
 
 	/**

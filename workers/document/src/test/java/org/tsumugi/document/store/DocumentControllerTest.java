@@ -33,7 +33,7 @@ class DocumentControllerTest {
 
 	@BeforeEach
 	void start() {
-		DocumentStore store = new DocumentStore(dir, 1024 * 1024, Duration.ofDays(1), Clock.systemUTC());
+		DocumentStore store = new DiskDocumentStore(dir, 1024 * 1024, Duration.ofDays(1), Clock.systemUTC());
 		http = MockMvcBuilders.standaloneSetup(new DocumentController(store))
 			.setMessageConverters(new MappingJackson2HttpMessageConverter(json),
 					new org.springframework.http.converter.ResourceHttpMessageConverter())

@@ -34,6 +34,7 @@ import org.tsumugi.document.ocr.OcrService;
 import org.tsumugi.document.ocr.OcrSettings;
 import org.tsumugi.document.render.PdfRenderer;
 import org.tsumugi.document.render.TemplateLibrary;
+import org.tsumugi.document.store.DiskDocumentStore;
 import org.tsumugi.document.store.DocumentStore;
 import org.tsumugi.document.store.StoredDocument;
 
@@ -48,7 +49,7 @@ class DocumentWorkersTest {
 	DocumentStore store;
 
 	DocumentProperties properties = new DocumentProperties(null, null, null, null, null, 2, 0, 0, null, null, null,
-			DataSize.ofKilobytes(64));
+			DataSize.ofKilobytes(64), null);
 
 	FieldExtractor fields = new FieldExtractor(DocumentKinds.builtIn());
 
@@ -64,7 +65,7 @@ class DocumentWorkersTest {
 
 	@BeforeEach
 	void open() {
-		store = new DocumentStore(dir.resolve("store"), 50_000_000, Duration.ofDays(1), Clock.systemUTC());
+		store = new DiskDocumentStore(dir.resolve("store"), 50_000_000, Duration.ofDays(1), Clock.systemUTC());
 	}
 
 	Map<String, Object> stored(Path file) throws Exception {
@@ -129,9 +130,12 @@ class DocumentWorkersTest {
 		assertThat(stored.contentType()).isEqualTo("application/pdf");
 		assertThat(stored.processInstanceKey()).isEqualTo(2251799813685249L);
 		assertThat(reference.get("sha256")).isEqualTo(stored.sha256());
-		try (PDDocument document = Loader.loadPDF(store.content(stored.id()).toFile())) {
-			assertThat(new PDFTextStripper().getText(document)).contains("レセプト点検結果報告", "紬医院");
-		}
+		String text = store.withFile(stored.id(), file -> {
+			try (PDDocument document = Loader.loadPDF(file.toFile())) {
+				return new PDFTextStripper().getText(document);
+			}
+		});
+		assertThat(text).contains("レセプト点検結果報告", "紬医院");
 	}
 
 	@Nested

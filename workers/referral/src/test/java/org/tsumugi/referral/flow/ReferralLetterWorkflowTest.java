@@ -267,7 +267,7 @@ class ReferralLetterWorkflowTest {
 		awaitCompleted(key);
 
 		Map<String, Object> result = variables(key);
-		try (PDDocument pdf = Loader.loadPDF(documents.content(DocumentReference.fromVariable(result.get("letterPdf")).id()).toFile())) {
+		try (PDDocument pdf = Loader.loadPDF(documents.open(DocumentReference.fromVariable(result.get("letterPdf")).id()).readAllBytes())) {
 			assertThat(pdf.getNumberOfPages()).isGreaterThanOrEqualTo(2);
 			String text = new PDFTextStripper().getText(pdf).replaceAll("\\s", "");
 			for (int day = 1; day <= 60; day++) {
@@ -348,7 +348,7 @@ class ReferralLetterWorkflowTest {
 	}
 
 	private String pdfText(Object reference) throws IOException {
-		try (PDDocument pdf = Loader.loadPDF(documents.content(DocumentReference.fromVariable(reference).id()).toFile())) {
+		try (PDDocument pdf = Loader.loadPDF(documents.open(DocumentReference.fromVariable(reference).id()).readAllBytes())) {
 			return new PDFTextStripper().getText(pdf);
 		}
 	}

@@ -1,0 +1,49 @@
+package org.tsumugi.document.ocr;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Puts back symbols of medical notation that Tesseract's Japanese model reads as look-alikes, only where
+ * the context leaves no other reading: a body temperature's ℃ (read as 「で」 or C), the ㎡ of eGFR's
+ * {@code /1.73㎡} (read as nm or m2), and the Roman numerals of ECG leads in a list ending with aVR, aVL or
+ * aVF (Ⅲ read as 「川」, Ⅱ as Il). Measured on the accuracy corpus (docs/benchmarks.md); anything outside
+ * these contexts is left exactly as read.
+ */
+final class MedicalNotation {
+
+	/** 34.0–42.9 followed by a misread ℃ and then a space, punctuation or the end of the line. */
+	private static final Pattern TEMPERATURE = Pattern
+		.compile("(?<![\\d.])((?:3[4-9]|4[0-2])\\.\\d)\\s?(?:で|°C|'C|C)(?=[\\s、。,)）]|$)");
+
+	/** eGFR is always per 1.73㎡ of body surface. */
+	private static final Pattern EGFR_AREA = Pattern.compile("(/\\s?1\\.73)\\s?(?:nm|rn2|m2|m²|nf)(?![\\w])");
+
+	/** A list of limb leads ending in an augmented lead: 「Ⅱ、Ⅲ、aVF」. */
+	private static final Pattern LEAD_LIST = Pattern
+		.compile("(?<![\\p{IsHan}\\p{IsKatakana}A-Za-z])((?:(?:川|Ⅲ|Ⅱ|[Il]{2,3})\\s?[、,]\\s?)+)(aV[RLF])");
+
+	private static final Pattern LEAD = Pattern.compile("川|Ⅲ|Ⅱ|[Il]{2,3}");
+
+	private MedicalNotation() {
+	}
+
+	static String restore(String text) {
+		String result = TEMPERATURE.matcher(text).replaceAll("$1℃");
+		result = EGFR_AREA.matcher(result).replaceAll("$1㎡");
+		Matcher leads = LEAD_LIST.matcher(result);
+		StringBuilder out = new StringBuilder();
+		while (leads.find()) {
+			String list = LEAD.matcher(leads.group(1)).replaceAll(m -> lead(m.group())).replaceAll("\\s?([、,])\\s?", "$1");
+			leads.appendReplacement(out, Matcher.quoteReplacement(list + leads.group(2)));
+		}
+		leads.appendTail(out);
+		return out.toString();
+	}
+
+	/** 「川」 and three strokes are Ⅲ, two strokes Ⅱ. */
+	private static String lead(String token) {
+		return token.equals("川") || token.length() == 3 ? "Ⅲ" : token.equals("Ⅲ") ? "Ⅲ" : "Ⅱ";
+	}
+
+}
