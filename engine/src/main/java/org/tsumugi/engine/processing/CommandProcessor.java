@@ -377,8 +377,7 @@ public final class CommandProcessor implements AutoCloseable {
   }
 
   private void park(ActivateJobs command, CompletableFuture<Object> future) {
-    Parked parked = new Parked(++lastParkedId, command, future,
-        System.currentTimeMillis() + command.requestTimeout());
+    Parked parked = new Parked(++lastParkedId, command, future, command.answerBy());
     parkedByType.computeIfAbsent(command.type(), type -> new LinkedHashMap<>()).put(parked.id(), parked);
     newParked.add(parked);
   }
@@ -388,10 +387,16 @@ public final class CommandProcessor implements AutoCloseable {
    * in the same transaction: a waiting worker gets its job without another round through the queue.
    */
   private void serveParked() {
+    long now = System.currentTimeMillis();
     for (String type : newJobTypes) {
       LinkedHashMap<Long, Parked> waiting = parkedByType.get(type);
       while (waiting != null && !waiting.isEmpty()) {
         Parked parked = waiting.values().iterator().next();
+        if (parked.deadline() <= now) { // its answer would come too late: it answers empty below
+          waiting.remove(parked.id());
+          handedToParked.put(parked.future(), List.of());
+          continue;
+        }
         List<ActivatedJob> jobs = activate(parked.command());
         if (jobs.isEmpty()) {
           break;
@@ -432,8 +437,13 @@ public final class CommandProcessor implements AutoCloseable {
     } else if (command instanceof CancelInstance cancel) {
       return cancel(cancel.processInstanceKey());
     } else if (command instanceof ActivateJobs activate) {
+      if (activate.longPolls() && System.currentTimeMillis() >= activate.answerBy()) {
+        return List.of(); // waited in the queue until its client is about to give up: hand it nothing
+      }
       List<ActivatedJob> jobs = activate(activate);
-      return jobs.isEmpty() && activate.requestTimeout() > 0 ? PARK : jobs;
+      return jobs.isEmpty() && activate.longPolls() ? PARK : jobs;
+    } else if (command instanceof Command.YieldJobs yield) {
+      return yieldJobs(yield);
     } else if (command instanceof CompleteJob complete) {
       return complete(complete);
     } else if (command instanceof FailJob fail) {
@@ -574,6 +584,23 @@ public final class CommandProcessor implements AutoCloseable {
           executor.variables().visible(instance, activate.fetchVariables()), job.worker, job.retries));
     }
     return activated;
+  }
+
+  /** The activation never reached its worker: its jobs go to the next one. */
+  private Object yieldJobs(Command.YieldJobs yield) {
+    for (long key : yield.jobKeys()) {
+      Job job = state.job(key);
+      if (job != null && job.state == JobState.ACTIVATED && job.deadline == yield.deadline()
+          && java.util.Objects.equals(job.worker, yield.worker())) {
+        job.state = JobState.ACTIVATABLE;
+        job.worker = null;
+        job.deadline = 0;
+        state.jobChanged(job);
+        history.job(job, "YIELDED");
+        newJobTypes.add(job.type);
+      }
+    }
+    return null;
   }
 
   private Job existingJob(long jobKey) {
