@@ -1,15 +1,35 @@
 #!/usr/bin/env bash
 # Runs the engine benchmark on every database and worker-thread count, side by side in one run,
 # and prints Markdown rows for docs/benchmarks.md. Not part of the tests.
+#
+#   INSTANCES=5000                 instances per row
+#   DATABASES="h2mem h2file postgres", PROCESSES="one-task three-tasks", THREADS="1 2": narrow the rows
+#   BASELINE=<git revision>        also run that revision's engine, each of its rows just before the same
+#                                  row of the current engine, so both see the same load on a shared machine
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export LANG=C.UTF-8
 ./mvnw -B -ntp -q -DskipTests install -pl bench/engine -am
 cp=$(./mvnw -B -ntp -q -pl bench/engine dependency:build-classpath -Dmdep.outputFile=/dev/stdout)
 instances=${INSTANCES:-5000}
-for db in h2mem h2file postgres; do
-  for process in one-task three-tasks; do
-    for threads in 1 2; do
+
+baseline_cp=""
+if [[ -n "${BASELINE:-}" ]]; then
+  base=$(mktemp -d)
+  trap 'rm -rf "$base"' EXIT
+  git archive "$BASELINE" pom.xml .mvn mvnw engine | tar -x -C "$base"
+  (cd "$base" && ./mvnw -B -ntp -q -f engine/pom.xml package -DskipTests)
+  others=$(tr ':' '\n' <<<"$cp" | grep -v '/tsumugi-engine-' | paste -sd: -)
+  baseline_cp="bench/engine/target/classes:$base/engine/target/tsumugi-engine-0.1.0-SNAPSHOT.jar:$others"
+fi
+
+for db in ${DATABASES:-h2mem h2file postgres}; do
+  for process in ${PROCESSES:-one-task three-tasks}; do
+    for threads in ${THREADS:-1 2}; do
+      if [[ -n "$baseline_cp" ]]; then
+        java -Xmx2g -cp "$baseline_cp" org.tsumugi.bench.EngineBenchmark "$db" "$process" "$threads" "$instances" \
+          "before ($BASELINE)"
+      fi
       java -Xmx2g -cp "bench/engine/target/classes:$cp" org.tsumugi.bench.EngineBenchmark \
         "$db" "$process" "$threads" "$instances"
     done

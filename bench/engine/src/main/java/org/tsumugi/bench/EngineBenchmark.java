@@ -29,7 +29,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * latency at a fixed 100 instances per second.
  *
  * <p>Arguments: database (h2mem | h2file | postgres), process (one-task | three-tasks), worker
- * threads, instances.
+ * threads, instances, and optionally a label for the row (e.g. which engine build ran).
  */
 public final class EngineBenchmark {
   private static final int MAX_IN_FLIGHT = 400;
@@ -46,6 +46,7 @@ public final class EngineBenchmark {
     int threads = Integer.parseInt(args[2]);
     int instances = Integer.parseInt(args[3]);
     int tasks = process.equals("three-tasks") ? 3 : 1;
+    String row = args.length > 4 ? database + " " + args[4] : database;
 
     EmbeddedPostgres postgres = null;
     List<String> engineArgs = new ArrayList<>(List.of("--server.port=0", "--logging.level.root=WARN",
@@ -67,7 +68,7 @@ public final class EngineBenchmark {
       try (CamundaClient client = CamundaClient.newClientBuilder()
           .restAddress(URI.create("http://localhost:" + port)).preferRestOverGrpc(true)
           .numJobWorkerExecutionThreads(threads).build()) {
-        run(client, database, process, tasks, threads, instances);
+        run(client, row, process, tasks, threads, instances);
       }
     } finally {
       if (postgres != null) {
@@ -76,7 +77,7 @@ public final class EngineBenchmark {
     }
   }
 
-  private static void run(CamundaClient client, String database, String process, int tasks, int threads,
+  private static void run(CamundaClient client, String row, String process, int tasks, int threads,
       int instances) throws Exception {
     String id = "bench-" + process;
     AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess(id).startEvent();
@@ -134,7 +135,7 @@ public final class EngineBenchmark {
     long[] atRate = sorted(latencies);
     worker.close();
 
-    System.out.printf("| %s | %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f |%s%n", database, process, threads,
+    System.out.printf("| %s | %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f |%s%n", row, process, threads,
         instances, instances / seconds, millis(saturated, 0.5), millis(saturated, 0.99), millis(atRate, 0.5),
         millis(atRate, 0.99), rateKept ? "" : " (rate not kept)");
   }

@@ -31,9 +31,24 @@ class ApiProblems {
   static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
 
   static ResponseEntity<ProblemDetail> problem(int status, String title, String detail, HttpServletRequest request) {
-    ProblemDetail problem = new ProblemDetail().type(URI.create("about:blank")).status(status).title(title)
-        .detail(detail).instance(URI.create(request.getRequestURI()));
-    return ResponseEntity.status(status).contentType(PROBLEM).body(problem);
+    return ResponseEntity.status(status).contentType(PROBLEM).body(body(status, title, detail, request));
+  }
+
+  static ProblemDetail body(int status, String title, String detail, HttpServletRequest request) {
+    return new ProblemDetail().type(URI.create("about:blank")).status(status).title(title).detail(detail)
+        .instance(URI.create(request.getRequestURI()));
+  }
+
+  /** The problem an engine command failed with: its rejection, or an unexpected failure (logged). */
+  static ProblemDetail ofFailure(Throwable failure, HttpServletRequest request) {
+    Throwable cause = failure instanceof CompletionException || failure instanceof ExecutionException
+        ? failure.getCause() : failure;
+    if (cause instanceof Rejection rejection) {
+      return body(rejection.status(), rejection.title(), rejection.getMessage(), request);
+    }
+    LOG.error("unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), cause);
+    return body(HttpStatus.INTERNAL_SERVER_ERROR.value(), "INTERNAL_ERROR",
+        "an unexpected error occurred: " + cause.getClass().getSimpleName(), request);
   }
 
   @ExceptionHandler(Rejection.class)

@@ -1,20 +1,14 @@
 package org.tsumugi.engine.api;
 
-import static org.tsumugi.engine.api.DeploymentController.TENANT;
-
-import io.camunda.client.protocol.rest.ActivatedJobResult;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.protocol.rest.JobActivationRequest;
-import io.camunda.client.protocol.rest.JobActivationResult;
 import io.camunda.client.protocol.rest.JobCompletionRequest;
 import io.camunda.client.protocol.rest.JobErrorRequest;
 import io.camunda.client.protocol.rest.JobFailRequest;
-import io.camunda.client.protocol.rest.JobKindEnum;
-import io.camunda.client.protocol.rest.JobListenerEventTypeEnum;
 import io.camunda.client.protocol.rest.JobUpdateRequest;
-import java.util.LinkedHashMap;
-import java.util.List;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -26,7 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.tsumugi.engine.processing.Command;
 import org.tsumugi.engine.processing.CommandProcessor;
 import org.tsumugi.engine.processing.Rejection;
-import org.tsumugi.engine.processing.Results.ActivatedJob;
 
 @RestController
 @RequestMapping("/v2/jobs")
@@ -37,13 +30,19 @@ class JobController {
 
 
   private final CommandProcessor engine;
+  private final ActivationDelivery delivery;
 
-  JobController(CommandProcessor engine) {
+  JobController(CommandProcessor engine, ObjectMapper json) {
     this.engine = engine;
+    this.delivery = new ActivationDelivery(engine, json);
   }
 
+  /**
+   * Answered asynchronously by {@link ActivationDelivery}, which hands back the jobs of a worker that stopped
+   * waiting.
+   */
   @PostMapping("/activation")
-  CompletableFuture<JobActivationResult> activate(@RequestBody JobActivationRequest request) {
+  void activate(@RequestBody JobActivationRequest request, HttpServletRequest http, HttpServletResponse response) {
     if (request.getType() == null || request.getType().isBlank()) {
       throw Rejection.invalidArgument("type must name the job type to activate");
     }
@@ -59,22 +58,8 @@ class JobController {
     long requestTimeout = request.getRequestTimeout() == null || request.getRequestTimeout() == 0
         ? DEFAULT_REQUEST_TIMEOUT : request.getRequestTimeout();
     String worker = request.getWorker() == null ? "default" : request.getWorker();
-    Command.ActivateJobs command = new Command.ActivateJobs(request.getType(), worker, timeout, max,
-        request.getFetchVariable(), Math.max(0, requestTimeout));
-    return engine.submit(command).thenApply(jobs -> new JobActivationResult()
-        .jobs(((List<?>) jobs).stream().map(job -> activated((ActivatedJob) job)).toList()));
-  }
-
-  private static ActivatedJobResult activated(ActivatedJob activated) {
-    var job = activated.job();
-    return new ActivatedJobResult().jobKey(Keys.format(job.key)).type(job.type)
-        .processInstanceKey(Keys.format(job.processInstanceKey))
-        .processDefinitionKey(Keys.format(job.processDefinitionKey)).processDefinitionId(job.bpmnProcessId)
-        .processDefinitionVersion(job.version).elementId(job.elementId)
-        .elementInstanceKey(Keys.format(job.elementInstanceKey)).customHeaders(new LinkedHashMap<>(job.customHeaders))
-        .worker(activated.worker()).retries(activated.retries()).deadline(activated.deadline())
-        .variables(activated.variables()).tenantId(TENANT).kind(JobKindEnum.BPMN_ELEMENT)
-        .listenerEventType(JobListenerEventTypeEnum.UNSPECIFIED).tags(Set.of());
+    delivery.deliver(new Command.ActivateJobs(request.getType(), worker, timeout, max, request.getFetchVariable(),
+        Math.max(0, requestTimeout), System.currentTimeMillis()), http, response);
   }
 
   @PostMapping("/{key}/completion")

@@ -7,7 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -58,8 +57,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
   }
 
   private void refuse(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
-    ProblemDetail problem = new ProblemDetail().type(URI.create("about:blank")).status(413)
-        .title("PAYLOAD_TOO_LARGE").instance(URI.create(request.getRequestURI())).detail(detail);
+    ProblemDetail problem = ApiProblems.body(413, "PAYLOAD_TOO_LARGE", detail, request);
     response.setStatus(413);
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     json.writeValue(response.getOutputStream(), problem);

@@ -8,7 +8,6 @@ import org.tsumugi.engine.model.CalledElement;
 import org.tsumugi.engine.model.ElementModel;
 import org.tsumugi.engine.state.ElementInstance;
 import org.tsumugi.engine.state.EngineState;
-import org.tsumugi.engine.state.Incident;
 import org.tsumugi.engine.state.ProcessDefinition;
 
 /**
@@ -38,13 +37,13 @@ final class CallActivities {
           "called process id", element);
       definition = find(processId, called, state.definition(instance.processDefinitionKey));
       if (definition == null) {
-        executor.raiseIncident(instance, "CALLED_ELEMENT_ERROR", "call activity '" + element.id()
+        executor.incidents().activationFailed(instance, "CALLED_ELEMENT_ERROR", "call activity '" + element.id()
             + "' cannot start process '" + processId + "'" + binding(called)
-            + ": no such process is deployed; deploy it, then resolve the incident", 0, Incident.Retry.ACTIVATE_ELEMENT);
+            + ": no such process is deployed; deploy it, then resolve the incident");
         return;
       }
     } catch (ExpressionException e) {
-      executor.raiseIncident(instance, "EXTRACT_VALUE_ERROR", e.getMessage(), 0, Incident.Retry.ACTIVATE_ELEMENT);
+      executor.incidents().activationFailed(instance, "EXTRACT_VALUE_ERROR", e.getMessage());
       return;
     }
     Map<String, Object> childVariables = called.propagateAllParentVariables() ? variables.visible(instance)

@@ -22,9 +22,41 @@ public sealed interface Command {
 
   record CancelInstance(long processInstanceKey) implements Command {}
 
-  /** With a positive request timeout, a request that finds no job waits for one (long polling). */
+  /**
+   * With a positive request timeout, a request that finds no job waits for one (long polling), but answers before
+   * the request timeout has passed since it was received (wall-clock millis): the client stops waiting then.
+   */
   record ActivateJobs(String type, String worker, long timeout, int maxJobs, List<String> fetchVariables,
-      long requestTimeout) implements Command {}
+      long requestTimeout, long receivedAt) implements Command {
+    public ActivateJobs(String type, String worker, long timeout, int maxJobs, List<String> fetchVariables,
+        long requestTimeout) {
+      this(type, worker, timeout, maxJobs, fetchVariables, requestTimeout, System.currentTimeMillis());
+    }
+
+    /** Whether the request may wait for jobs. */
+    public boolean longPolls() {
+      return requestTimeout > 0;
+    }
+
+    /**
+     * The last moment to hand jobs to this request: a tenth of its request timeout (at most a second) before the
+     * client gives up, so the answer still reaches it.
+     */
+    public long answerBy() {
+      return receivedAt + requestTimeout - Math.min(requestTimeout / 10, 1000);
+    }
+
+    /** After this, the client may have given up: jobs are no longer sent to it. */
+    public boolean clientMayHaveGivenUp(long now) {
+      return longPolls() && now > receivedAt + requestTimeout;
+    }
+  }
+
+  /**
+   * Jobs an activation could not deliver (its client had gone): activatable again at once, unless they have
+   * changed since that activation (identified by its worker and deadline).
+   */
+  record YieldJobs(String worker, long deadline, List<Long> jobKeys) implements Command {}
 
   record CompleteJob(long jobKey, Map<String, Object> variables) implements Command {}
 

@@ -62,9 +62,6 @@ public final class CommandProcessor implements AutoCloseable {
 
   private record Awaiter(CompletableFuture<Map<String, Object>> completion, List<String> fetchVariables) {}
 
-  /** A job activation waiting for jobs of its type, until its wall-clock deadline. */
-  private record Parked(long id, ActivateJobs command, CompletableFuture<Object> future, long deadline) {}
-
   /** What an activation that found no job and may wait answers, instead of an empty list. */
   private static final Object PARK = new Object();
 
@@ -79,24 +76,20 @@ public final class CommandProcessor implements AutoCloseable {
   private final Signals signals;
   private final DecisionDeployment decisionDeployment;
   private final UserTaskOperations userTasks;
+  private final JobCommands jobs;
+  private final LongPolls longPolls = new LongPolls();
 
   /** Job deadlines and back-off ends: {due time, job key}. Stale entries are skipped when due. */
   private final PriorityQueue<long[]> due = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
   /** Due dates of timers, as {due date, subscription key}; an entry whose timer moved or closed is skipped. */
   private final PriorityQueue<long[]> timers = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
   private final Map<Long, Awaiter> awaiters = new HashMap<>();
-  private final Map<String, LinkedHashMap<Long, Parked>> parkedByType = new HashMap<>();
-  private final PriorityQueue<Parked> parkedDeadlines =
-      new PriorityQueue<>((a, b) -> Long.compare(a.deadline(), b.deadline()));
-  private long lastParkedId;
 
   // per batch, reset when a batch is run again
   private final Set<String> newJobTypes = new HashSet<>();
   private final Map<Long, Awaiter> newAwaiters = new HashMap<>();
   private final Map<Long, Map<String, Object>> completedInstances = new LinkedHashMap<>();
   private final Set<Long> terminatedInstances = new HashSet<>();
-  private final List<Parked> newParked = new ArrayList<>();
-  private final Map<CompletableFuture<Object>, List<ActivatedJob>> handedToParked = new LinkedHashMap<>();
 
   private final Thread writer;
   private volatile boolean running = true;
@@ -139,6 +132,17 @@ public final class CommandProcessor implements AutoCloseable {
     this.signals = new Signals(state, executor, history);
     this.decisionDeployment = new DecisionDeployment(state, history);
     this.userTasks = new UserTaskOperations(state, executor, clock::millis, history);
+    this.jobs = new JobCommands(state, executor, history, clock::millis, new JobCommands.Listener() {
+      @Override
+      public void activatable(Job job) {
+        newJobTypes.add(job.type);
+      }
+
+      @Override
+      public void schedule(Job job) {
+        CommandProcessor.this.schedule(job);
+      }
+    });
     reload();
     this.writer = new Thread(this::run, "tsumugi-engine-writer");
     writer.setDaemon(false);
@@ -199,7 +203,7 @@ public final class CommandProcessor implements AutoCloseable {
         if (!batch.isEmpty()) {
           process(batch);
         }
-        expireParked();
+        longPolls.expire();
         if (System.currentTimeMillis() - lastSweep > 1000) {
           awaiters.values().removeIf(awaiter -> awaiter.completion.isDone());
           lastSweep = System.currentTimeMillis();
@@ -225,26 +229,7 @@ public final class CommandProcessor implements AutoCloseable {
       wait = Math.min(wait, nextTimer[0] - clock.millis());
     }
     wait = Math.min(wait, state.messages.nextDeadline() - clock.millis());
-    Parked parked = parkedDeadlines.peek();
-    if (parked != null) {
-      wait = Math.min(wait, parked.deadline() - System.currentTimeMillis());
-    }
-    return Math.max(0, wait);
-  }
-
-  /** Waiting activations whose request timeout passed answer with no jobs. */
-  private void expireParked() {
-    long now = System.currentTimeMillis();
-    while (!parkedDeadlines.isEmpty() && parkedDeadlines.peek().deadline() <= now) {
-      Parked parked = parkedDeadlines.poll();
-      LinkedHashMap<Long, Parked> waiting = parkedByType.get(parked.command().type());
-      if (waiting != null && waiting.remove(parked.id()) != null) {
-        if (waiting.isEmpty()) {
-          parkedByType.remove(parked.command().type());
-        }
-        parked.future().complete(List.of());
-      }
-    }
+    return Math.max(0, longPolls.millisUntilNextDeadline(wait));
   }
 
   private void addDueJobs(List<Pending> batch) {
@@ -273,7 +258,7 @@ public final class CommandProcessor implements AutoCloseable {
           Object outcome = apply(remaining.get(i).command);
           messages.settle();
           if (outcome == PARK) {
-            park((ActivateJobs) remaining.get(i).command, remaining.get(i).future);
+            longPolls.park((ActivateJobs) remaining.get(i).command, remaining.get(i).future);
           }
           outcomes.add(outcome);
         } catch (Rejection rejection) {
@@ -295,7 +280,7 @@ public final class CommandProcessor implements AutoCloseable {
         continue;
       }
       try {
-        serveParked();
+        longPolls.serve(newJobTypes, jobs::activate);
         if (state.hasPendingChanges()) {
           store.flush(state);
         }
@@ -308,9 +293,7 @@ public final class CommandProcessor implements AutoCloseable {
             pending.future.completeExceptionally(unavailable);
           }
         }
-        handedToParked.keySet().forEach(future -> future.completeExceptionally(unavailable));
-        handedToParked.clear();
-        newParked.clear();
+        longPolls.failed(unavailable);
         safeReload();
         return;
       }
@@ -320,14 +303,7 @@ public final class CommandProcessor implements AutoCloseable {
   }
 
   private void resetBatch() {
-    for (Parked parked : newParked) { // a batch that runs again parks its requests again
-      LinkedHashMap<Long, Parked> waiting = parkedByType.get(parked.command().type());
-      if (waiting != null) {
-        waiting.remove(parked.id());
-      }
-    }
-    newParked.clear();
-    handedToParked.clear();
+    longPolls.resetBatch(); // a batch that runs again parks its requests again
     newJobTypes.clear();
     newAwaiters.clear();
     completedInstances.clear();
@@ -345,10 +321,7 @@ public final class CommandProcessor implements AutoCloseable {
 
   private void afterCommit(List<Pending> batch, List<Object> outcomes) {
     awaiters.putAll(newAwaiters);
-    parkedDeadlines.addAll(newParked);
-    newParked.clear();
-    handedToParked.forEach(CompletableFuture::complete);
-    handedToParked.clear();
+    longPolls.committed();
     for (int i = 0; i < batch.size(); i++) {
       CompletableFuture<Object> future = batch.get(i).future;
       Object outcome = outcomes.get(i);
@@ -372,35 +345,6 @@ public final class CommandProcessor implements AutoCloseable {
       if (awaiter != null) {
         awaiter.completion.completeExceptionally(
             Rejection.invalidState("process instance " + key + " was terminated before it completed"));
-      }
-    }
-  }
-
-  private void park(ActivateJobs command, CompletableFuture<Object> future) {
-    Parked parked = new Parked(++lastParkedId, command, future,
-        System.currentTimeMillis() + command.requestTimeout());
-    parkedByType.computeIfAbsent(command.type(), type -> new LinkedHashMap<>()).put(parked.id(), parked);
-    newParked.add(parked);
-  }
-
-  /**
-   * Hands the jobs this batch made activatable to activations waiting for their type, oldest first,
-   * in the same transaction: a waiting worker gets its job without another round through the queue.
-   */
-  private void serveParked() {
-    for (String type : newJobTypes) {
-      LinkedHashMap<Long, Parked> waiting = parkedByType.get(type);
-      while (waiting != null && !waiting.isEmpty()) {
-        Parked parked = waiting.values().iterator().next();
-        List<ActivatedJob> jobs = activate(parked.command());
-        if (jobs.isEmpty()) {
-          break;
-        }
-        waiting.remove(parked.id());
-        handedToParked.put(parked.future(), jobs);
-      }
-      if (waiting != null && waiting.isEmpty()) {
-        parkedByType.remove(type);
       }
     }
   }
@@ -432,16 +376,21 @@ public final class CommandProcessor implements AutoCloseable {
     } else if (command instanceof CancelInstance cancel) {
       return cancel(cancel.processInstanceKey());
     } else if (command instanceof ActivateJobs activate) {
-      List<ActivatedJob> jobs = activate(activate);
-      return jobs.isEmpty() && activate.requestTimeout() > 0 ? PARK : jobs;
+      if (activate.longPolls() && System.currentTimeMillis() >= activate.answerBy()) {
+        return List.of(); // waited in the queue until its client is about to give up: hand it nothing
+      }
+      List<ActivatedJob> activated = jobs.activate(activate);
+      return activated.isEmpty() && activate.longPolls() ? PARK : activated;
+    } else if (command instanceof Command.YieldJobs yield) {
+      return jobs.yieldJobs(yield);
     } else if (command instanceof CompleteJob complete) {
-      return complete(complete);
+      return jobs.complete(complete);
     } else if (command instanceof FailJob fail) {
-      return fail(fail);
+      return jobs.fail(fail);
     } else if (command instanceof ThrowError error) {
-      return throwError(error);
+      return jobs.throwError(error);
     } else if (command instanceof UpdateJob update) {
-      return update(update);
+      return jobs.update(update);
     } else if (command instanceof ResolveIncident resolve) {
       return resolve(resolve.incidentKey());
     } else if (command instanceof SetVariables set) {
@@ -449,7 +398,7 @@ public final class CommandProcessor implements AutoCloseable {
     } else if (command instanceof Command.EvaluateDecision evaluate) {
       return executor.decisions().evaluate(evaluate);
     } else if (command instanceof JobDue jobDue) {
-      return jobDue(jobDue.jobKey());
+      return jobs.due(jobDue.jobKey());
     } else if (command instanceof TimerDue timerDue) {
       return timerDue(timerDue.subscriptionKey());
     } else if (command instanceof Command.PublishMessage publish) {
@@ -559,131 +508,6 @@ public final class CommandProcessor implements AutoCloseable {
     return processInstanceKey;
   }
 
-  private List<ActivatedJob> activate(ActivateJobs activate) {
-    long now = clock.millis();
-    List<ActivatedJob> activated = new ArrayList<>();
-    for (Job job : state.activatableJobs(activate.type(), activate.maxJobs())) {
-      job.state = JobState.ACTIVATED;
-      job.worker = activate.worker();
-      job.deadline = now + activate.timeout();
-      state.jobChanged(job);
-      history.job(job, "ACTIVATED");
-      schedule(job);
-      ElementInstance instance = state.elementInstance(job.elementInstanceKey);
-      activated.add(new ActivatedJob(job, job.deadline,
-          executor.variables().visible(instance, activate.fetchVariables()), job.worker, job.retries));
-    }
-    return activated;
-  }
-
-  private Job existingJob(long jobKey) {
-    Job job = state.job(jobKey);
-    if (job == null) {
-      throw Rejection.notFound("no job found with key " + jobKey + "; it may have been completed or canceled");
-    }
-    return job;
-  }
-
-  private Object complete(CompleteJob complete) {
-    Job job = existingJob(complete.jobKey());
-    if (job.state != JobState.ACTIVATED && job.state != JobState.ACTIVATABLE) {
-      throw Rejection.invalidState("job " + job.key + " cannot be completed: it is " + job.state
-          + (job.retries == 0 ? " with no retries left" : ""));
-    }
-    job.state = JobState.COMPLETED;
-    job.lastIntent = "COMPLETED";
-    job.endDate = clock.millis();
-    state.jobChanged(job);
-    history.job(job, "COMPLETED");
-    executor.completeJobElement(job, complete.variables());
-    return job.key;
-  }
-
-  private Object fail(FailJob fail) {
-    if (fail.retries() < 0) {
-      throw Rejection.invalidArgument("retries must not be negative, but was " + fail.retries());
-    }
-    if (fail.retryBackOff() < 0) {
-      throw Rejection.invalidArgument("retryBackOff must not be negative, but was " + fail.retryBackOff());
-    }
-    Job job = existingJob(fail.jobKey());
-    if (job.state != JobState.ACTIVATED) {
-      throw Rejection.invalidState("job " + job.key + " cannot be failed: it is not activated but " + job.state);
-    }
-    job.retries = fail.retries();
-    job.errorMessage = fail.errorMessage();
-    job.lastIntent = "FAILED";
-    job.deadline = 0;
-    if (fail.variables() != null && !fail.variables().isEmpty()) {
-      executor.variables().setLocal(state.elementInstance(job.elementInstanceKey), fail.variables());
-    }
-    if (job.retries > 0 && fail.retryBackOff() > 0) {
-      job.state = JobState.FAILED;
-      job.recurAt = clock.millis() + fail.retryBackOff();
-      schedule(job);
-    } else if (job.retries > 0) {
-      job.state = JobState.ACTIVATABLE;
-      newJobTypes.add(job.type);
-    } else {
-      job.state = JobState.FAILED;
-    }
-    state.jobChanged(job);
-    history.job(job, "FAILED");
-    if (job.retries == 0) {
-      executor.jobOutOfRetries(job);
-    }
-    return job.key;
-  }
-
-  private Object throwError(ThrowError error) {
-    if (error.errorCode() == null || error.errorCode().isBlank()) {
-      throw Rejection.invalidArgument("errorCode must not be empty");
-    }
-    Job job = existingJob(error.jobKey());
-    if (job.state != JobState.ACTIVATED && job.state != JobState.ACTIVATABLE) {
-      throw Rejection.invalidState("job " + job.key + " cannot throw an error: it is " + job.state);
-    }
-    job.errorCode = error.errorCode();
-    job.errorMessage = error.errorMessage();
-    job.lastIntent = "ERROR_THROWN";
-    job.state = JobState.ERROR_THROWN;
-    job.endDate = clock.millis();
-    history.job(job, "ERROR_THROWN");
-    boolean caught = executor.throwError(job, error.errorCode(), error.errorMessage(), error.variables());
-    if (!caught) {
-      // the incident keeps the job so that resolving it hands the job to a worker again
-      job.state = JobState.FAILED;
-      job.endDate = 0;
-    }
-    state.jobChanged(job);
-    return job.key;
-  }
-
-  private Object update(UpdateJob update) {
-    Job job = existingJob(update.jobKey());
-    if (update.retries() != null && update.retries() < 1) {
-      throw Rejection.invalidArgument("retries must be at least 1, but was " + update.retries());
-    }
-    if (update.timeout() != null && update.timeout() < 0) {
-      throw Rejection.invalidArgument("timeout must not be negative, but was " + update.timeout());
-    }
-    if (update.timeout() != null && job.state != JobState.ACTIVATED) {
-      throw Rejection.invalidState("the timeout of job " + job.key + " cannot change: it is not activated");
-    }
-    if (update.retries() != null) {
-      job.retries = update.retries();
-      job.lastIntent = "RETRIES_UPDATED";
-      history.job(job, "RETRIES_UPDATED");
-    }
-    if (update.timeout() != null) {
-      job.deadline = clock.millis() + update.timeout();
-      schedule(job);
-      history.job(job, "TIMEOUT_UPDATED");
-    }
-    state.jobChanged(job);
-    return job.key;
-  }
-
   private Object resolve(long incidentKey) {
     Incident incident = state.incident(incidentKey);
     if (incident == null) {
@@ -713,30 +537,6 @@ public final class CommandProcessor implements AutoCloseable {
     }
     if (!executor.trigger(timer, Map.of())) {
       state.closeSubscription(timer);
-    }
-    return null;
-  }
-
-  private Object jobDue(long jobKey) {
-    Job job = state.job(jobKey);
-    long now = clock.millis();
-    if (job == null) {
-      return null;
-    }
-    if (job.state == JobState.ACTIVATED && job.deadline > 0 && job.deadline <= now) {
-      job.state = JobState.ACTIVATABLE;
-      job.lastIntent = "TIMED_OUT";
-      job.worker = null;
-      job.deadline = 0;
-      state.jobChanged(job);
-      history.job(job, "TIMED_OUT");
-      newJobTypes.add(job.type);
-    } else if (job.state == JobState.FAILED && job.retries > 0 && job.recurAt > 0 && job.recurAt <= now) {
-      job.state = JobState.ACTIVATABLE;
-      job.recurAt = 0;
-      state.jobChanged(job);
-      history.job(job, "RECURRED_AFTER_BACKOFF");
-      newJobTypes.add(job.type);
     }
     return null;
   }

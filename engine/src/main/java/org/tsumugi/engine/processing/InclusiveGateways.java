@@ -13,7 +13,6 @@ import org.tsumugi.engine.model.ElementModel;
 import org.tsumugi.engine.model.FlowModel;
 import org.tsumugi.engine.state.ElementInstance;
 import org.tsumugi.engine.state.EngineState;
-import org.tsumugi.engine.state.Incident;
 
 /**
  * Inclusive (OR) gateways. Forking takes every outgoing flow whose condition is true, the default flow
@@ -24,13 +23,18 @@ import org.tsumugi.engine.state.Incident;
  */
 final class InclusiveGateways {
   private final BpmnExecutor executor;
+  private final Gateways gateways;
   private final EngineState state;
   private final Variables variables;
+  private final Incidents incidents;
 
-  InclusiveGateways(BpmnExecutor executor, EngineState state, Variables variables) {
+  InclusiveGateways(BpmnExecutor executor, Gateways gateways, EngineState state, Variables variables,
+      Incidents incidents) {
     this.executor = executor;
+    this.gateways = gateways;
     this.state = state;
     this.variables = variables;
+    this.incidents = incidents;
   }
 
   /** The flows to take, or null when none can be taken or a condition failed (an incident says why). */
@@ -45,11 +49,11 @@ final class InclusiveGateways {
         continue;
       }
       try {
-        if (executor.isTrue(flow, context)) {
+        if (gateways.isTrue(flow, context)) {
           chosen.add(flow);
         }
       } catch (ExpressionException e) {
-        executor.raiseIncident(instance, "CONDITION_ERROR", e.getMessage(), 0, Incident.Retry.ACTIVATE_ELEMENT);
+        incidents.activationFailed(instance, "CONDITION_ERROR", e.getMessage());
         return null;
       }
     }
@@ -57,9 +61,8 @@ final class InclusiveGateways {
       chosen.add(gateway.defaultFlow());
     }
     if (chosen.isEmpty()) {
-      executor.raiseIncident(instance, "CONDITION_ERROR", "no outgoing sequence flow of inclusive gateway '"
-          + gateway.id() + "' can be taken: no condition is true and there is no default flow", 0,
-          Incident.Retry.ACTIVATE_ELEMENT);
+      incidents.activationFailed(instance, "CONDITION_ERROR", "no outgoing sequence flow of inclusive gateway '"
+          + gateway.id() + "' can be taken: no condition is true and there is no default flow");
       return null;
     }
     return chosen;
@@ -73,7 +76,7 @@ final class InclusiveGateways {
     for (String gatewayId : List.copyOf(scope.joinTokens.keySet())) {
       ElementModel gateway = element(scope, gatewayId);
       if (gateway.kind() == ElementKind.INCLUSIVE_GATEWAY) {
-        executor.tryJoin(gateway, scope);
+        gateways.tryJoin(gateway, scope);
       }
     }
   }

@@ -53,7 +53,7 @@ final class MultiInstance {
     try {
       items = inputCollection(body, element);
     } catch (ExpressionException e) {
-      executor.raiseIncident(body, "EXTRACT_VALUE_ERROR", e.getMessage(), 0, Incident.Retry.ACTIVATE_ELEMENT);
+      executor.incidents().activationFailed(body, "EXTRACT_VALUE_ERROR", e.getMessage());
       return;
     }
     executor.activated(body);
@@ -97,7 +97,7 @@ final class MultiInstance {
       boolean hasNext = loop.sequential() && body.loopInstances < items.size();
       return new Next(conditionMet, hasNext, hasNext ? items.get(body.loopInstances) : null);
     } catch (ExpressionException e) {
-      executor.raiseIncident(inner, "EXTRACT_VALUE_ERROR", e.getMessage(), 0, Incident.Retry.COMPLETE_ELEMENT);
+      executor.incidents().raise(inner, "EXTRACT_VALUE_ERROR", e.getMessage(), 0, Incident.Retry.COMPLETE_ELEMENT);
       return null;
     }
   }
