@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -54,8 +54,14 @@ public class DocumentServing {
     } catch (DocumentProblem gone) {
       return ResponseEntity.notFound().build(); // purged after its retention period
     }
+    InputStream content;
+    try {
+      content = store.open(id); // streamed, and closed by the response once written
+    } catch (IOException | DocumentProblem gone) {
+      return ResponseEntity.notFound().build();
+    }
     views.viewed(PatientDataViews.DOCUMENT, id);
-    return answer(new FileSystemResource(store.content(id)), document.contentType(), document.name());
+    return answer(new InputStreamResource(content), document.contentType(), document.name());
   }
 
   /** The {@code index}th robot screenshot the variables name. */
