@@ -3,11 +3,13 @@
 import { Form } from '@bpmn-io/form-js';
 import { postJson, showMessage } from './submit.js';
 import { withAttachments } from './attachments.js';
+import { speakPageLanguage } from './form-language.js';
 
 export async function mountForm(container, onDone) {
   const schema = JSON.parse(container.dataset.schema);
   const data = JSON.parse(container.dataset.variables || '{}');
   const form = new Form({ container });
+  speakPageLanguage(form, container);
   await form.importSchema(schema, data);
   const button = document.getElementById('form-submit');
   button.addEventListener('click', async () => {
