@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.io.IOException;
 import org.springframework.context.MessageSource;
+import org.springframework.core.io.Resource;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -24,6 +27,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tsumugi.engine.processing.Command;
 import org.tsumugi.engine.processing.EngineClock;
 import org.tsumugi.engine.processing.Rejection;
+import org.tsumugi.server.documents.DocumentLink;
+import org.tsumugi.server.documents.DocumentServing;
+import org.tsumugi.server.documents.DocumentUploads;
+import org.tsumugi.server.documents.EvidenceShots;
 import org.tsumugi.server.web.CurrentUser;
 import org.tsumugi.server.web.EngineCommands;
 import org.tsumugi.server.web.Json;
@@ -39,9 +46,13 @@ class InboxController {
   private final EngineClock clock;
   private final PatientDataViews views;
   private final MessageSource messages;
+  private final DocumentServing documents;
+  private final DocumentUploads uploads;
 
   InboxController(InboxQueries queries, EngineCommands engine, EngineClock clock, PatientDataViews views,
-      MessageSource messages) {
+      MessageSource messages, DocumentServing documents, DocumentUploads uploads) {
+    this.documents = documents;
+    this.uploads = uploads;
     this.queries = queries;
     this.engine = engine;
     this.clock = clock;
@@ -79,7 +90,7 @@ class InboxController {
   @GetMapping("/tasks/{key}")
   String task(@PathVariable long key, Authentication authentication, Model model) {
     CurrentUser user = CurrentUser.of(authentication);
-    InboxTask task = queries.task(key).orElseThrow(() -> new TaskNotFound(key));
+    InboxTask task = visible(key, user);
     views.viewed(PatientDataViews.TASK, Long.toString(key));
     Map<String, Object> variables = queries.variables(key);
     model.addAttribute("task", task);
@@ -87,9 +98,41 @@ class InboxController {
     model.addAttribute("mine", task.assignedTo(user.id()));
     model.addAttribute("variables", variables);
     model.addAttribute("variablesJson", Json.write(variables));
-    model.addAttribute("documents", DocumentReference.in(variables));
+    model.addAttribute("documents", DocumentLink.in(variables));
+    model.addAttribute("screenshots", EvidenceShots.in(variables));
     model.addAttribute("formSchema", task.formKey() == null ? null : queries.formSchema(task.formKey()).orElse(null));
     return "inbox/task";
+  }
+
+  /** A document the task refers to, for its preview or download. */
+  @GetMapping("/tasks/{key}/documents/{id}")
+  ResponseEntity<Resource> document(@PathVariable long key, @PathVariable String id, Authentication authentication) {
+    visible(key, CurrentUser.of(authentication));
+    return documents.document(queries.variables(key), id);
+  }
+
+  /** A screenshot a robot took for the task's process (its evidence), by position. */
+  @GetMapping("/tasks/{key}/evidence/{index}")
+  ResponseEntity<Resource> evidence(@PathVariable long key, @PathVariable int index, Authentication authentication) {
+    visible(key, CurrentUser.of(authentication));
+    return documents.screenshot(queries.variables(key), index);
+  }
+
+  /** A file attached in the task's form, stored before the form is completed with its reference. */
+  @PostMapping("/tasks/{key}/documents")
+  @ResponseBody
+  ResponseEntity<Map<String, Object>> upload(@PathVariable long key, @RequestParam("file") MultipartFile file,
+      Authentication authentication, Locale locale) throws IOException {
+    visible(key, CurrentUser.of(authentication));
+    return uploads.upload(file, locale);
+  }
+
+  private InboxTask visible(long key, CurrentUser user) {
+    InboxTask task = queries.task(key).orElseThrow(() -> new TaskNotFound(key));
+    if (!task.visibleTo(user.id(), user.groups())) {
+      throw new NotYourTask(key);
+    }
+    return task;
   }
 
   /** Called by the task page's script with the form's data; answers where to go next, or why not. */
@@ -130,6 +173,13 @@ class InboxController {
       default -> "inbox.refused.other";
     };
     return messages.getMessage(code, new Object[] {rejection.getMessage()}, locale);
+  }
+
+  @ResponseStatus(HttpStatus.FORBIDDEN)
+  static final class NotYourTask extends RuntimeException {
+    NotYourTask(long key) {
+      super("user task " + key + " is neither assigned nor offered to this user");
+    }
   }
 
   @ResponseStatus(HttpStatus.NOT_FOUND)

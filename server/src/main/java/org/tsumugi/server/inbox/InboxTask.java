@@ -22,6 +22,14 @@ public record InboxTask(long key, String name, String elementId, String processI
     return user.equals(assignee);
   }
 
+  /**
+   * Whether the person may open the task and what it refers to: its assignee or one of its candidates
+   * (a candidate still sees a task a colleague claimed, as the group's shared work).
+   */
+  public boolean visibleTo(String user, java.util.Set<String> groups) {
+    return assignedTo(user) || candidateUsers.contains(user) || candidateGroups.stream().anyMatch(groups::contains);
+  }
+
   public String title() {
     return name == null || name.isBlank() ? elementId : name;
   }

@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.io.IOException;
 import org.springframework.context.MessageSource;
+import org.springframework.core.io.Resource;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,6 +30,10 @@ import org.tsumugi.engine.processing.Results.CreatedInstance;
 import org.tsumugi.server.processes.ProcessRows.Incident;
 import org.tsumugi.server.processes.ProcessRows.Instance;
 import org.tsumugi.server.processes.ProcessRows.Version;
+import org.tsumugi.server.documents.DocumentLink;
+import org.tsumugi.server.documents.DocumentServing;
+import org.tsumugi.server.documents.DocumentUploads;
+import org.tsumugi.server.documents.EvidenceShots;
 import org.tsumugi.server.web.EngineCommands;
 import org.tsumugi.server.web.Json;
 import org.tsumugi.server.web.PatientDataViews;
@@ -40,8 +47,13 @@ class ProcessController {
   private final EngineCommands engine;
   private final PatientDataViews views;
   private final MessageSource messages;
+  private final DocumentServing documents;
+  private final DocumentUploads uploads;
 
-  ProcessController(ProcessQueries queries, EngineCommands engine, PatientDataViews views, MessageSource messages) {
+  ProcessController(ProcessQueries queries, EngineCommands engine, PatientDataViews views, MessageSource messages,
+      DocumentServing documents, DocumentUploads uploads) {
+    this.documents = documents;
+    this.uploads = uploads;
     this.queries = queries;
     this.engine = engine;
     this.views = views;
@@ -102,8 +114,42 @@ class ProcessController {
         .map(Incident::elementId).toList()));
     model.addAttribute("incidents", incidents);
     model.addAttribute("variables", queries.variables(key));
+    Map<String, Object> values = values(key);
+    model.addAttribute("documents", DocumentLink.in(values));
+    model.addAttribute("screenshots", EvidenceShots.in(values));
     model.addAttribute("history", queries.history(key));
     return "processes/instance";
+  }
+
+  /** A document the instance's variables refer to, for its preview or download. */
+  @GetMapping("/instances/{key}/documents/{id}")
+  ResponseEntity<Resource> document(@PathVariable long key, @PathVariable String id) {
+    return documents.document(values(key), id);
+  }
+
+  /** A screenshot a robot took in the instance (its evidence), by position. */
+  @GetMapping("/instances/{key}/evidence/{index}")
+  ResponseEntity<Resource> evidence(@PathVariable long key, @PathVariable int index) {
+    return documents.screenshot(values(key), index);
+  }
+
+  /** A file attached in the start form, stored before the instance starts with its reference. */
+  @PostMapping("/{processId}/documents")
+  @ResponseBody
+  ResponseEntity<Map<String, Object>> upload(@PathVariable String processId, @RequestParam("file") MultipartFile file,
+      Locale locale) throws IOException {
+    if (queries.versions(processId).isEmpty()) {
+      throw new NotFound("no process " + processId);
+    }
+    return uploads.upload(file, locale);
+  }
+
+  /** Every variable of the instance, each scope's under its own name, to look for references in. */
+  private Map<String, Object> values(long key) {
+    queries.instance(key).orElseThrow(() -> new NotFound("no process instance " + key));
+    Map<String, Object> values = new LinkedHashMap<>();
+    queries.variables(key).forEach(v -> values.put(v.name() + "@" + v.scopeKey(), Json.read(v.value())));
+    return values;
   }
 
   /** Gives the failed job its retries back (when the incident is a job's) and resolves the incident. */

@@ -8,6 +8,8 @@ public interface PatientDataViews {
   String TASK = "USER_TASK";
   String INSTANCE = "PROCESS_INSTANCE";
   String DOCUMENT = "DOCUMENT";
+  /** A robot's screenshot, keyed by its evidence reference. */
+  String EVIDENCE = "EVIDENCE";
 
   void viewed(String kind, String key);
 }

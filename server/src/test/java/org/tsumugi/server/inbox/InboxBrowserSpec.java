@@ -97,7 +97,7 @@ class InboxBrowserSpec extends WebSpec {
     assertThat(browser.find("#task-form").getText()).contains("所見を入力してください");
     browser.find("#form-submit").click();
     assertThat(browser.await("#form-message").getText()).contains("入力内容を確認してください");
-    assertThat(browser.await(".fjs-form-field-error").getText()).isNotBlank();
+    assertThat(browser.await(".fjs-form-field-error").getText()).isEqualTo("必須項目です。");
     assertThat(client.newUserTaskGetRequest(task).send().join().getState()).isEqualTo(UserTaskState.CREATED);
     browser.screenshot("task-form");
 
@@ -107,6 +107,44 @@ class InboxBrowserSpec extends WebSpec {
     assertThat(client.newUserTaskGetRequest(task).send().join().getState()).isEqualTo(UserTaskState.COMPLETED);
     assertThat(client.newVariableSearchRequest().filter(f -> f.processInstanceKey(instance).name("findings"))
         .send().join().items()).extracting(v -> v.getValue()).containsExactly("\"異常なし\"");
+  }
+
+  @Test
+  void theFormSpeaksJapaneseByDefaultAndEnglishWhenChosen() {
+    deployForm("languages.form", """
+        {"id": "languages", "type": "default", "components": [
+          {"type": "textfield", "id": "code", "key": "code", "label": "コード", "validate": {"minLength": 3}},
+          {"type": "textfield", "id": "name", "key": "name", "label": "氏名", "validate": {"required": true}},
+          {"type": "filepicker", "id": "scan", "key": "scan", "label": "スキャン"}]}
+        """);
+    deploy(Bpmn.createExecutableProcess("inbox-languages").startEvent()
+        .userTask("enter", t -> t.zeebeUserTask().zeebeFormId("languages").zeebeAssignee("clerk")).endEvent().done(),
+        "inbox-languages.bpmn");
+    // the short code comes with the task: typed text reaches form-js only after its input debounce
+    long instance = start("inbox-languages", Map.of("code", "ab"));
+    await(() -> tasks(instance).size() == 1, "the task waits");
+    long task = key(instance, "enter");
+
+    browser.login("clerk");
+    browser.open("/inbox/tasks/" + task + "?lang=ja");
+    browser.await("#task-form [id$='-code']");
+    browser.find("#form-submit").click();
+    browser.waitUntil(d -> errors().size() == 2, "both fields are marked");
+    assertThat(errors()).containsExactly("3 文字以上で入力してください。", "必須項目です。");
+    assertThat(browser.find("#task-form .fjs-filepicker-button").getText()).isEqualTo("ファイルを選択");
+
+    browser.open("/inbox/tasks/" + task + "?lang=en");
+    browser.await("#task-form [id$='-code']");
+    browser.find("#form-submit").click();
+    browser.waitUntil(d -> errors().size() == 2, "both fields are marked");
+    assertThat(errors()).containsExactly("Field must have minimum length of 3.", "Field is required.");
+    assertThat(browser.find("#task-form .fjs-filepicker-button").getText()).isEqualTo("Browse");
+    browser.open("/inbox?lang=ja");
+  }
+
+  private List<String> errors() {
+    return browser.driver().findElements(org.openqa.selenium.By.cssSelector(".fjs-form-field-error li")).stream()
+        .map(WebElement::getText).toList();
   }
 
   @Test
@@ -140,8 +178,13 @@ class InboxBrowserSpec extends WebSpec {
 
     browser.login("clerk");
     browser.open("/inbox/tasks/" + task);
-    browser.await("#form-submit").click();
-    assertThat(browser.await("#form-message").getText()).contains("権限がありません");
+    assertThat(browser.present("#form-submit")).as("the page itself is refused").isFalse();
+    // and the engine refuses a completion sent without the page
+    browser.open("/inbox");
+    assertThat(browser.script("const t = document.querySelector('meta[name=_csrf]').content;"
+        + " return fetch(arguments[0], {method: 'POST', headers: {'Content-Type': 'application/json',"
+        + " 'X-CSRF-TOKEN': t}, body: '{}'}).then(r => r.json()).then(j => j.message);",
+        "/inbox/tasks/" + task + "/complete")).asString().contains("権限がありません");
     assertThat(client.newUserTaskGetRequest(task).send().join().getState()).isEqualTo(UserTaskState.CREATED);
   }
 

@@ -1,14 +1,15 @@
-package org.tsumugi.server.inbox;
+package org.tsumugi.server.documents;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A document a task refers to: a variable holding the document store's reference
- * ({@code {id, name, contentType, sha256}}, see workers/document), found by its shape.
+ * A document a task or instance refers to: a variable holding the document store's reference
+ * ({@code {id, name, contentType, sha256}}, see workers/document), found by its shape. Only what
+ * the variables name may be opened from a page, so a reference is also the permission to see it.
  */
-public record DocumentReference(String variable, String id, String name, String contentType) {
+public record DocumentLink(String variable, String id, String name, String contentType) {
 
   public boolean pdf() {
     return "application/pdf".equals(contentType);
@@ -19,8 +20,8 @@ public record DocumentReference(String variable, String id, String name, String 
   }
 
   /** Top-level variables and lists of references; other values are not searched. */
-  static List<DocumentReference> in(Map<String, Object> variables) {
-    List<DocumentReference> found = new ArrayList<>();
+  public static List<DocumentLink> in(Map<String, ?> variables) {
+    List<DocumentLink> found = new ArrayList<>();
     variables.forEach((name, value) -> {
       if (value instanceof List<?> list) {
         list.forEach(item -> of(name, item, found));
@@ -31,11 +32,11 @@ public record DocumentReference(String variable, String id, String name, String 
     return found;
   }
 
-  private static void of(String variable, Object value, List<DocumentReference> found) {
+  private static void of(String variable, Object value, List<DocumentLink> found) {
     if (value instanceof Map<?, ?> map && map.get("id") instanceof String id && map.containsKey("sha256")
         && map.get("contentType") instanceof String type) {
       Object name = map.get("name");
-      found.add(new DocumentReference(variable, id, name == null ? id : name.toString(), type));
+      found.add(new DocumentLink(variable, id, name == null ? id : name.toString(), type));
     }
   }
 }
