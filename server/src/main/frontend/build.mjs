@@ -9,7 +9,7 @@ const out = resolve(process.argv[2] || join(here, '../../../target/classes/stati
 const modules = join(here, '../../../node_modules');
 
 await build({
-  entryPoints: ['task-form', 'start-form', 'diagram', 'dashboard'].map((name) => join(here, 'js', name + '.js')),
+  entryPoints: ['task-form', 'start-form', 'diagram', 'dashboard', 'monshin'].map((name) => join(here, 'js', name + '.js')),
   bundle: true,
   minify: true,
   format: 'iife',
@@ -27,3 +27,4 @@ for (const [from, to] of [
   copyFileSync(join(modules, from), join(out, 'css', to));
 }
 copyFileSync(join(here, 'css', 'tsumugi.css'), join(out, 'css', 'tsumugi.css'));
+copyFileSync(join(here, 'css', 'monshin.css'), join(out, 'css', 'monshin.css'));

@@ -27,7 +27,8 @@ public final class PageRoutes {
       new Rule(HttpMethod.POST, "/dashboard/**", OWNERS),
       new Rule(null, "/dashboard/**", EVERYONE),
       new Rule(null, "/processes/**", OWNERS),
-      new Rule(HttpMethod.GET, "/", EVERYONE));
+      new Rule(HttpMethod.GET, "/", EVERYONE),
+      new Rule(null, "/monshin-links/**", List.of(CLERK, NURSE, ADMIN)));
 
   private PageRoutes() {}
 }
