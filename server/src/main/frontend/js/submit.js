@@ -14,7 +14,7 @@ export async function postJson(url, body) {
   } catch (notJson) {
     answer = { message: response.statusText };
   }
-  return { ok: response.ok, answer };
+  return { ok: response.ok, answer, status: response.status };
 }
 
 export function showMessage(text, kind) {

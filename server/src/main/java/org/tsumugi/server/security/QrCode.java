@@ -9,11 +9,11 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.util.Map;
 
 /** A QR code as inline SVG: drawn on the server, no script and no image file to fetch. */
-final class QrCode {
+public final class QrCode {
   private QrCode() {
   }
 
-  static String svg(String text) {
+  public static String svg(String text) {
     BitMatrix matrix;
     try {
       matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,

@@ -29,6 +29,7 @@ public final class PageRoutes {
       new Rule(null, "/processes/**", OWNERS),
       new Rule(null, "/notifications/**", EVERYONE),
       new Rule(HttpMethod.GET, "/", EVERYONE),
+      new Rule(null, "/monshin-links/**", List.of(CLERK, NURSE, ADMIN)),
       // the document store's own API (workers/document): people see documents through their task or instance
       new Rule(null, "/api/documents/**", List.of(ADMIN)));
 

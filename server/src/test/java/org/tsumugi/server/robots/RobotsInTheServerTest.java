@@ -60,10 +60,37 @@ class RobotsInTheServerTest {
         client.newCompleteCommand(jobs.get(0).getKey()).send().join();
         assertThat(client.newProcessInstanceGetRequest(instance).send().join().getState())
             .isEqualTo(ProcessInstanceState.COMPLETED);
+
+        // the 問診 robot reads the questionnaire the engine has deployed, not a file next to the server
+        client.newDeployResourceCommand().addResourceFile("../forms/monshin-questionnaire.form")
+            .addProcessModel(Bpmn.createExecutableProcess("monshin-robot").startEvent()
+                .serviceTask("normalize", t -> t.zeebeJobType("tsumugi.monshin.normalize"))
+                .userTask("look").endEvent().done(), "monshin-robot.bpmn").send().join();
+        long intake = client.newCreateInstanceCommand().bpmnProcessId("monshin-robot").latestVersion()
+            .variables(java.util.Map.of("receptionId", "R-1", "answers", java.util.Map.of(
+                "patientName", "山田　太郎", "birthDate", "昭和33年4月12日")))
+            .send().join().getProcessInstanceKey();
+        String monshin = awaitVariable(client, intake, "monshin");
+        assertThat(monshin).as("normalised by the server's own 問診 robot")
+            .contains("\"name\":\"山田 太郎\"", "\"birthDate\":\"1958-04-12\"");
       }
     } finally {
       deleteAll(data);
     }
+  }
+
+  /** The variable's JSON once a robot has set it; bounded, as the robots poll on their own schedule. */
+  private static String awaitVariable(CamundaClient client, long instance, String name) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (Instant.now().isBefore(deadline)) {
+      var found = client.newVariableSearchRequest().filter(f -> f.processInstanceKey(instance).name(name))
+          .send().join().items();
+      if (!found.isEmpty()) {
+        return found.get(0).getValue();
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no variable " + name + " within 30 s");
   }
 
   private static void deleteAll(Path dir) throws IOException {

@@ -4,6 +4,7 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.tsumugi.monshin.form.ItemProblem;
 import org.tsumugi.monshin.normalize.AnswerNormalizer;
 import org.tsumugi.monshin.normalize.NormalizedAnswers;
@@ -17,16 +18,21 @@ public class NormalizeWorker {
 
   public static final String TYPE = "tsumugi.monshin.normalize";
 
-  private final AnswerNormalizer normalizer;
+  private final Supplier<AnswerNormalizer> normalizer;
 
   public NormalizeWorker(AnswerNormalizer normalizer) {
+    this(() -> normalizer);
+  }
+
+  /** A normaliser per job, so a questionnaire changed since the last job is the one read. */
+  public NormalizeWorker(Supplier<AnswerNormalizer> normalizer) {
     this.normalizer = normalizer;
   }
 
   @JobWorker(type = TYPE, fetchVariables = {"receptionId", "answers"})
   public Map<String, Object> handle(@Variable("receptionId") String receptionId,
       @Variable("answers") Map<String, Object> answers) {
-    NormalizedAnswers result = normalizer.normalize(receptionId, answers);
+    NormalizedAnswers result = normalizer.get().normalize(receptionId, answers);
     Map<String, Object> out = new HashMap<>();
     out.put("monshin", result.answers());
     out.put("monshinProblems", result.problems().stream()

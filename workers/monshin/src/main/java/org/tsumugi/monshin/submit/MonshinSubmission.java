@@ -7,9 +7,11 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.tsumugi.monshin.form.ItemProblem;
 import org.tsumugi.monshin.form.QuestionnaireForm;
+import org.tsumugi.monshin.form.QuestionnaireSource;
 
 /**
  * Receives a questionnaire from the patient page: checks it against the form and starts the intake
@@ -26,12 +28,18 @@ public class MonshinSubmission {
 
   private static final Pattern RECEPTION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
-  private final CamundaClient client;
-  private final QuestionnaireForm form;
+  private final Supplier<CamundaClient> client;
+  private final QuestionnaireSource form;
   private final Duration dedupWindow;
   private final Clock clock;
 
   public MonshinSubmission(CamundaClient client, QuestionnaireForm form, Duration dedupWindow, Clock clock) {
+    this(() -> client, QuestionnaireSource.of(form), dedupWindow, clock);
+  }
+
+  /** With the client and the questionnaire looked up per submission (both may change while running). */
+  public MonshinSubmission(Supplier<CamundaClient> client, QuestionnaireSource form, Duration dedupWindow,
+      Clock clock) {
     this.client = client;
     this.form = form;
     this.dedupWindow = dedupWindow;
@@ -44,7 +52,7 @@ public class MonshinSubmission {
           "受付番号が正しくありません。受付で受け取ったリンクから開き直してください")));
     }
     Map<String, Object> given = answers == null ? Map.of() : answers;
-    List<ItemProblem> problems = form.validate(given);
+    List<ItemProblem> problems = form.current().validate(given);
     if (!problems.isEmpty()) {
       return new SubmissionResult.Rejected(problems);
     }
@@ -54,7 +62,7 @@ public class MonshinSubmission {
     // The start of the reception KPI (submission to EMR entry): the moment the patient pressed 送信.
     variables.put("submittedAt", clock.instant().toString());
     try {
-      client.newPublishMessageCommand().messageName(MESSAGE).correlationKey(receptionId).messageId(receptionId)
+      client.get().newPublishMessageCommand().messageName(MESSAGE).correlationKey(receptionId).messageId(receptionId)
           .timeToLive(dedupWindow).variables(variables).send().join();
     } catch (ProblemException e) {
       if (e.code() == 409) {
