@@ -9,11 +9,7 @@ const out = resolve(process.argv[2] || join(here, '../../../target/classes/stati
 const modules = join(here, '../../../node_modules');
 
 await build({
-<<<<<<< HEAD
-  entryPoints: ['task-form', 'start-form', 'diagram', 'dashboard', 'pdf-preview'].map((name) => join(here, 'js', name + '.js')),
-=======
-  entryPoints: ['task-form', 'start-form', 'diagram', 'dashboard', 'monshin'].map((name) => join(here, 'js', name + '.js')),
->>>>>>> wip/monshin-page
+  entryPoints: ['task-form', 'start-form', 'diagram', 'dashboard', 'pdf-preview', 'monshin'].map((name) => join(here, 'js', name + '.js')),
   bundle: true,
   minify: true,
   format: 'iife',
@@ -31,9 +27,6 @@ for (const [from, to] of [
   copyFileSync(join(modules, from), join(out, 'css', to));
 }
 copyFileSync(join(here, 'css', 'tsumugi.css'), join(out, 'css', 'tsumugi.css'));
-<<<<<<< HEAD
 // pdf.js parses in a worker of its own; served as .js so every servlet container gives it a script type
 copyFileSync(join(modules, 'pdfjs-dist/build/pdf.worker.min.mjs'), join(out, 'js', 'pdf.worker.js'));
-=======
 copyFileSync(join(here, 'css', 'monshin.css'), join(out, 'css', 'monshin.css'));
->>>>>>> wip/monshin-page
