@@ -3,6 +3,8 @@ package org.tsumugi.claims.nightly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tsumugi.claims.nightly.NightlyHarness.await;
 import static org.tsumugi.claims.nightly.NightlyHarness.deployRepositoryModels;
+import static org.tsumugi.claims.nightly.NightlyHarness.firstNightlyInstance;
+import static org.tsumugi.claims.nightly.NightlyHarness.reviewTasks;
 import static org.tsumugi.claims.nightly.NightlyHarness.tasks;
 import static org.tsumugi.claims.nightly.NightlyHarness.variable;
 
@@ -51,19 +53,8 @@ class ClaimsUploadStartTest {
 
 		client.newPublishMessageCommand().messageName("claims-upload").withoutCorrelationKey().send().join();
 
-		long instance = await(() -> client.newProcessInstanceSearchRequest()
-			.filter(f -> f.processDefinitionId("claim-check-nightly"))
-			.send()
-			.join()
-			.items()
-			.stream()
-			.findFirst()
-			.map(p -> p.getProcessInstanceKey())
-			.orElse(null), "the upload message starts the check");
-		List<UserTask> reviews = await(() -> {
-			List<UserTask> found = tasks(client, instance, "ReviewFindings");
-			return found.isEmpty() ? null : found;
-		}, "review tasks are created");
+		long instance = firstNightlyInstance(client, "the upload message starts the check");
+		List<UserTask> reviews = reviewTasks(client, instance);
 		for (UserTask task : reviews) {
 			List<Map<String, Object>> decided = new ArrayList<>();
 			for (Map<String, Object> finding : NightlyHarness.<List<Map<String, Object>>>variable(client, task.getUserTaskKey(),

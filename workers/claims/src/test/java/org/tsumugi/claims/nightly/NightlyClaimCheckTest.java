@@ -3,8 +3,10 @@ package org.tsumugi.claims.nightly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tsumugi.claims.nightly.NightlyHarness.await;
 import static org.tsumugi.claims.nightly.NightlyHarness.deployRepositoryModels;
+import static org.tsumugi.claims.nightly.NightlyHarness.firstNightlyInstance;
 import static org.tsumugi.claims.nightly.NightlyHarness.pdfText;
 import static org.tsumugi.claims.nightly.NightlyHarness.read;
+import static org.tsumugi.claims.nightly.NightlyHarness.reviewTasks;
 import static org.tsumugi.claims.nightly.NightlyHarness.tasks;
 import static org.tsumugi.claims.nightly.NightlyHarness.variable;
 
@@ -66,19 +68,8 @@ class NightlyClaimCheckTest {
 		new UkeGenerator(new UkeGenerator.Options(80, month, 11, 0.4)).write(inbox.resolve("11_RECEIPTC.UKE"));
 
 		client.newPinClockCommand().time(evening.plus(Duration.ofHours(3)).plusSeconds(1)).send().join();
-		long instance = await(() -> client.newProcessInstanceSearchRequest()
-			.filter(f -> f.processDefinitionId("claim-check-nightly"))
-			.send()
-			.join()
-			.items()
-			.stream()
-			.findFirst()
-			.map(p -> p.getProcessInstanceKey())
-			.orElse(null), "the 02:00 timer starts the nightly check");
-		List<UserTask> reviews = await(() -> {
-			List<UserTask> tasks = tasks(client, instance, "ReviewFindings");
-			return tasks.isEmpty() ? null : tasks;
-		}, "review tasks are created");
+		long instance = firstNightlyInstance(client, "the 02:00 timer starts the nightly check");
+		List<UserTask> reviews = reviewTasks(client, instance);
 		assertThat(Files.list(inbox).toList()).as("imported files leave the inbox").isEmpty();
 		assertThat(reviews).as("one task per 診療科 or the file, never one per receipt").hasSizeLessThan(5)
 			.allSatisfy(t -> assertThat(t.getCandidateGroups()).containsExactly("claims-clerks"));

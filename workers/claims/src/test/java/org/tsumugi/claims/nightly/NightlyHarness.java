@@ -77,6 +77,27 @@ final class NightlyHarness {
 		command.requestTimeout(Duration.ofSeconds(60)).send().join();
 	}
 
+	/** The first instance of the nightly process, once one has started. */
+	static long firstNightlyInstance(CamundaClient client, String what) throws InterruptedException {
+		return await(() -> client.newProcessInstanceSearchRequest()
+			.filter(f -> f.processDefinitionId("claim-check-nightly"))
+			.send()
+			.join()
+			.items()
+			.stream()
+			.findFirst()
+			.map(p -> p.getProcessInstanceKey())
+			.orElse(null), what);
+	}
+
+	/** The instance's open review tasks, once there are some. */
+	static List<UserTask> reviewTasks(CamundaClient client, long instance) throws InterruptedException {
+		return await(() -> {
+			List<UserTask> found = tasks(client, instance, "ReviewFindings");
+			return found.isEmpty() ? null : found;
+		}, "review tasks are created");
+	}
+
 	static List<UserTask> tasks(CamundaClient client, long instance, String elementId) {
 		return client.newUserTaskSearchRequest()
 			.filter(f -> f.processInstanceKey(instance).elementId(elementId).state(UserTaskState.CREATED))
