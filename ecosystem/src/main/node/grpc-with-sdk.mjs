@@ -35,8 +35,10 @@ if (result.deployment) {
     variables: { patient: '山田太郎' } }));
 }
 if (result.instance) {
-  const jobs = await step('activate', () => zeebe.activateJobs({ type: jobType, maxJobsToActivate: 1,
+  // other instances of the same model may wait too: take a few and keep this instance's
+  const activated = await step('activate', () => zeebe.activateJobs({ type: jobType, maxJobsToActivate: 10,
     timeout: 60000, worker: 'ecosystem', requestTimeout: 10000 })) ?? [];
+  const jobs = activated.filter(job => String(job.processInstanceKey) === String(result.instance.processInstanceKey));
   result.jobs = jobs.map(job => ({ key: String(job.key), processInstanceKey: String(job.processInstanceKey),
     variables: job.variables }));
   if (jobs.length > 0) {

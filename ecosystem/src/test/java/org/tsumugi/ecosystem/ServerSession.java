@@ -22,7 +22,6 @@ import java.util.stream.Collectors;
  */
 final class ServerSession {
   private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
-  private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String base;
@@ -36,7 +35,7 @@ final class ServerSession {
 
   static ServerSession login(String base, String username, String password) throws IOException, InterruptedException {
     ServerSession session = new ServerSession(base);
-    String token = session.token("/login", CSRF_INPUT);
+    String token = session.token("/login");
     HttpResponse<String> answer = session.form("/login", Map.of("username", username, "password", password,
         "_csrf", token));
     String location = answer.headers().firstValue("Location").orElse("");
@@ -51,7 +50,7 @@ final class ServerSession {
     String body = JSON.writeValueAsString(Map.of("username", username, "displayName", username,
         "roles", java.util.List.of(role), "groups", java.util.List.of()));
     HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(base + "/admin/api/users"))
-        .header("Content-Type", "application/json").header("X-CSRF-TOKEN", token("/account", CSRF_META))
+        .header("Content-Type", "application/json").header("X-CSRF-TOKEN", token("/account"))
         .POST(HttpRequest.BodyPublishers.ofString(body)));
     if (answer.statusCode() != 201) {
       throw new AssertionError("creating " + username + " failed: " + answer.statusCode() + " " + answer.body());
@@ -62,7 +61,7 @@ final class ServerSession {
 
   /** Replaces the one-time password, as the server asks at the first login. */
   void changePassword(String current, String replacement) throws IOException, InterruptedException {
-    String token = token("/account/password", CSRF_INPUT);
+    String token = token("/account/password");
     HttpResponse<String> answer = form("/account/password", Map.of("current", current, "password", replacement,
         "confirmation", replacement, "_csrf", token));
     if (answer.statusCode() != 302) {
@@ -70,9 +69,10 @@ final class ServerSession {
     }
   }
 
-  private String token(String page, Pattern pattern) throws IOException, InterruptedException {
+  /** The token a page's forms carry; the JSON API takes it as a header as well. */
+  private String token(String page) throws IOException, InterruptedException {
     HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(base + page)).GET());
-    Matcher token = pattern.matcher(answer.body());
+    Matcher token = CSRF_INPUT.matcher(answer.body());
     if (!token.find()) {
       throw new AssertionError("no CSRF token on " + page + " (" + answer.statusCode() + ")");
     }
