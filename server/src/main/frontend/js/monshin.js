@@ -14,6 +14,7 @@ async function mount(container) {
   await form.importSchema(JSON.parse(container.dataset.schema), {});
   const button = document.getElementById('form-submit');
   button.addEventListener('click', async () => {
+    document.getElementById('form-message').hidden = true;
     const { data, errors } = form.submit();
     if (Object.keys(errors).length > 0) {
       showProblems([]);

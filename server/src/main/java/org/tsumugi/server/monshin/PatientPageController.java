@@ -77,7 +77,7 @@ class PatientPageController {
   @GetMapping("/monshin/{token}")
   String questionnaire(@PathVariable String token, HttpSession session, HttpServletResponse response, Model model) {
     Optional<MonshinLink> link = links.byToken(token);
-    MonshinLink.Refusal refusal = link.map(l -> l.refusal(clock.millis())).orElse(MonshinLink.Refusal.UNKNOWN);
+    MonshinLink.Refusal refusal = link.isEmpty() ? MonshinLink.Refusal.UNKNOWN : link.get().refusal(clock.millis());
     if (refusal != null) {
       response.setStatus(status(refusal).value());
       model.addAttribute("reason", refusal.name().toLowerCase(Locale.ROOT));
@@ -132,7 +132,7 @@ class PatientPageController {
       return refuse(HttpStatus.PAYLOAD_TOO_LARGE, "monshin.tooLarge", locale);
     }
     Optional<MonshinLink> found = links.byToken(token);
-    MonshinLink.Refusal refusal = found.map(l -> l.refusal(now)).orElse(MonshinLink.Refusal.UNKNOWN);
+    MonshinLink.Refusal refusal = found.isEmpty() ? MonshinLink.Refusal.UNKNOWN : found.get().refusal(now);
     if (refusal == MonshinLink.Refusal.USED) {
       // the visit's questionnaire is in; a second tap or a retry after a lost answer sees "received" again
       return ResponseEntity.ok(Map.of("next", RECEIVED));

@@ -52,9 +52,9 @@ import org.tsumugi.server.schema.ServerSchema;
 @EnableWebSecurity
 @EnableConfigurationProperties(SecuritySettings.class)
 class SecurityConfiguration {
-  /** Routes anyone may open: the login itself, its style sheet, health and the patients' 問診 pages. */
+  /** Routes anyone may open: the login itself, its style sheet, health and the patients' 問診 pages and script. */
   static final String[] PUBLIC = {"/login", "/css/**", "/favicon.ico", "/error", "/actuator/health",
-      "/actuator/health/**", "/monshin/**"};
+      "/actuator/health/**", "/monshin/**", "/js/monshin.js"};
   private final Clock clock = Clock.systemUTC();
 
   @Bean

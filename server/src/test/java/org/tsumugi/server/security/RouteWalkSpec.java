@@ -20,12 +20,13 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * Walks every route the server maps and proves that each refuses an anonymous user and a user of the
- * wrong role; only the login page and the error page are open (plus the 問診 prefix, which has no
- * route yet).
+ * wrong role; only the login page, the error page and the patients' 問診 pages are open.
  */
 class RouteWalkSpec extends SecuredServerTest {
   private static final Set<String> OPEN = Set.of("GET /login", "GET /error", "POST /error", "PUT /error",
-      "DELETE /error", "PATCH /error", "HEAD /error", "OPTIONS /error");
+      "DELETE /error", "PATCH /error", "HEAD /error", "OPTIONS /error",
+      // the patients' 問診 pages: a link's token instead of a login (org.tsumugi.server.monshin)
+      "GET /monshin/{token}", "POST /monshin/{token}", "GET /monshin/received", "GET /monshin/csrf");
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -65,6 +66,14 @@ class RouteWalkSpec extends SecuredServerTest {
     routes().forEach(route -> patterns.add(route.toString()));
     assertThat(patterns).contains("POST /v2/deployments", "POST /v2/{resource}/search", "GET /v2/topology",
         "GET /admin/users", "GET /admin/api/audit", "GET /", "POST /login/totp", "GET /login");
+  }
+
+  @Test
+  void theOnlyRoutesUnderThePatientsPrefixAreThePatientPages() {
+    Set<String> patient = new TreeSet<>();
+    routes().stream().filter(route -> route.pattern().startsWith("/monshin/")).forEach(r -> patient.add(r.toString()));
+    assertThat(patient).containsExactlyInAnyOrder("GET /monshin/{token}", "POST /monshin/{token}",
+        "GET /monshin/received", "GET /monshin/csrf");
   }
 
   @Test
