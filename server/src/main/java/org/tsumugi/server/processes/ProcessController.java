@@ -91,8 +91,13 @@ class ProcessController {
 
   @GetMapping("/instances")
   String instances(@RequestParam(required = false) String process, @RequestParam(required = false) String state,
-      @RequestParam(required = false, defaultValue = "false") boolean incidents, Model model) {
-    model.addAttribute("instances", queries.instances(process, state, incidents));
+      @RequestParam(required = false, defaultValue = "false") boolean incidents,
+      @RequestParam(required = false, defaultValue = "0") int page, Model model) {
+    int shown = Math.max(page, 0);
+    List<Instance> found = queries.instances(process, state, incidents, shown);
+    model.addAttribute("instances", found.stream().limit(ProcessQueries.INSTANCE_PAGE).toList());
+    model.addAttribute("page", shown);
+    model.addAttribute("hasNext", found.size() > ProcessQueries.INSTANCE_PAGE);
     model.addAttribute("workflows", queries.workflows());
     model.addAttribute("process", process);
     model.addAttribute("state", state);
@@ -169,6 +174,15 @@ class ProcessController {
           locale));
     }
     return back;
+  }
+
+  /** Cancelling cannot be undone, so the instance page's button leads here first (a page, no script). */
+  @GetMapping("/instances/{key}/cancel")
+  String confirmCancel(@PathVariable long key, Model model) {
+    Instance instance = queries.instance(key).orElseThrow(() -> new NotFound("no process instance " + key));
+    model.addAttribute("instance", instance);
+    model.addAttribute("name", queries.name(instance.processId()).orElse(instance.processId()));
+    return "processes/cancel";
   }
 
   @PostMapping("/instances/{key}/cancel")

@@ -70,9 +70,36 @@ class ProcessViewsBrowserSpec extends WebSpec {
     assertThat(browser.find("#instances").getText()).contains(Long.toString(instance));
     browser.open("/processes/instances/" + instance);
     browser.find("#cancel-instance").click();
+    assertThat(browser.await("#cancel-question").getText()).contains(Long.toString(instance), "元に戻せません");
+    browser.find("#keep-instance").click();
+    browser.await("#instance-state");
+    assertThat(client.newProcessInstanceGetRequest(instance).send().join().getState())
+        .as("going back cancels nothing").isEqualTo(ProcessInstanceState.ACTIVE);
+    browser.find("#cancel-instance").click();
+    browser.await("#confirm-cancel").click();
     browser.await("#flash-info");
     assertThat(client.newProcessInstanceGetRequest(instance).send().join().getState())
         .isEqualTo(ProcessInstanceState.TERMINATED);
+  }
+
+  @Test
+  void theInstanceListPagesBeyondTwoHundred() {
+    deploy(Bpmn.createExecutableProcess("views-paging").startEvent().endEvent().done(), "views-paging.bpmn");
+    long oldest = start("views-paging", Map.of());
+    for (int i = 0; i < 200; i++) {
+      start("views-paging", Map.of());
+    }
+
+    browser.login("owner");
+    browser.open("/processes/instances?process=views-paging");
+    assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("#instances tbody tr"))).hasSize(200);
+    assertThat(browser.find("#instances").getText()).doesNotContain(Long.toString(oldest));
+    assertThat(browser.present("#previous-page")).isFalse();
+    browser.find("#next-page").click();
+    browser.await("#previous-page");
+    assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("#instances tbody tr"))).hasSize(1);
+    assertThat(browser.find("#instances").getText()).contains(Long.toString(oldest));
+    assertThat(browser.present("#next-page")).isFalse();
   }
 
   @Test
