@@ -6,7 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.util.regex.Pattern;
+import org.springframework.security.core.Authentication;
+import org.tsumugi.server.audit.AuditLog;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.Resource;
 import org.springframework.web.multipart.MultipartFile;
@@ -49,9 +55,14 @@ class ProcessController {
   private final MessageSource messages;
   private final DocumentServing documents;
   private final DocumentUploads uploads;
+  private final ObjectMapper json;
+  private final AuditLog audit;
+  private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,99}");
 
   ProcessController(ProcessQueries queries, EngineCommands engine, PatientDataViews views, MessageSource messages,
-      DocumentServing documents, DocumentUploads uploads) {
+      DocumentServing documents, DocumentUploads uploads, ObjectMapper json, AuditLog audit) {
+    this.json = json;
+    this.audit = audit;
     this.documents = documents;
     this.uploads = uploads;
     this.queries = queries;
@@ -91,8 +102,13 @@ class ProcessController {
 
   @GetMapping("/instances")
   String instances(@RequestParam(required = false) String process, @RequestParam(required = false) String state,
-      @RequestParam(required = false, defaultValue = "false") boolean incidents, Model model) {
-    model.addAttribute("instances", queries.instances(process, state, incidents));
+      @RequestParam(required = false, defaultValue = "false") boolean incidents,
+      @RequestParam(required = false, defaultValue = "0") int page, Model model) {
+    int shown = Math.max(page, 0);
+    List<Instance> found = queries.instances(process, state, incidents, shown);
+    model.addAttribute("instances", found.stream().limit(ProcessQueries.INSTANCE_PAGE).toList());
+    model.addAttribute("page", shown);
+    model.addAttribute("hasNext", found.size() > ProcessQueries.INSTANCE_PAGE);
     model.addAttribute("workflows", queries.workflows());
     model.addAttribute("process", process);
     model.addAttribute("state", state);
@@ -169,6 +185,50 @@ class ProcessController {
           locale));
     }
     return back;
+  }
+
+  /**
+   * Sets one variable on the instance, typically to correct what made a job fail before its retry. The
+   * value must be JSON; the audit log records who changed which variable, never the value (patient data).
+   */
+  @PostMapping("/instances/{key}/variables")
+  String setVariable(@PathVariable long key, @RequestParam String name, @RequestParam String value,
+      Authentication authentication, HttpServletRequest request, RedirectAttributes redirect, Locale locale) {
+    queries.instance(key).orElseThrow(() -> new NotFound("no process instance " + key));
+    String back = "redirect:/processes/instances/" + key;
+    if (!VARIABLE_NAME.matcher(name).matches()) {
+      redirect.addFlashAttribute("error", messages.getMessage("variable.badName", new Object[] {name}, locale));
+      return back;
+    }
+    Object parsed;
+    try {
+      parsed = json.readValue(value, Object.class);
+    } catch (JsonProcessingException notJson) {
+      redirect.addFlashAttribute("error", messages.getMessage("variable.notJson", new Object[] {name,
+          notJson.getOriginalMessage()}, locale));
+      return back;
+    }
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put(name, parsed);
+    try {
+      engine.run(new Command.SetVariables(key, variables, false));
+      audit.record(authentication.getName(), "VARIABLE_SET", "process_instance:" + key + "/" + name, "SUCCESS",
+          request.getRemoteAddr());
+      redirect.addFlashAttribute("info", messages.getMessage("variable.set", new Object[] {name}, locale));
+    } catch (Rejection rejection) {
+      redirect.addFlashAttribute("error", messages.getMessage("action.refused", new Object[] {rejection.getMessage()},
+          locale));
+    }
+    return back;
+  }
+
+  /** Cancelling cannot be undone, so the instance page's button leads here first (a page, no script). */
+  @GetMapping("/instances/{key}/cancel")
+  String confirmCancel(@PathVariable long key, Model model) {
+    Instance instance = queries.instance(key).orElseThrow(() -> new NotFound("no process instance " + key));
+    model.addAttribute("instance", instance);
+    model.addAttribute("name", queries.name(instance.processId()).orElse(instance.processId()));
+    return "processes/cancel";
   }
 
   @PostMapping("/instances/{key}/cancel")

@@ -53,7 +53,8 @@ class ProcessQueries {
         + " WHERE bpmn_process_id = ? ORDER BY version DESC", String.class, processId).stream().findFirst();
   }
 
-  List<Instance> instances(String processId, String state, boolean withIncidents) {
+  /** One page of instances, newest first; one row more than a page is read to tell whether another follows. */
+  List<Instance> instances(String processId, String state, boolean withIncidents, int page) {
     StringBuilder sql = new StringBuilder("SELECT process_instance_key, bpmn_process_id, version, state, start_date,"
         + " end_date, open_incidents, definition_key FROM process_instance WHERE 1 = 1");
     List<Object> args = new ArrayList<>();
@@ -69,7 +70,10 @@ class ProcessQueries {
       sql.append(" AND open_incidents > 0");
     }
     sql.append(" ORDER BY start_date DESC, process_instance_key DESC");
-    return jdbc.query(sql.toString(), (rs, n) -> instance(rs), args.toArray()).stream().limit(INSTANCE_PAGE).toList();
+    sql.append(" LIMIT ? OFFSET ?");
+    args.add(INSTANCE_PAGE + 1);
+    args.add((long) Math.max(page, 0) * INSTANCE_PAGE);
+    return jdbc.query(sql.toString(), (rs, n) -> instance(rs), args.toArray());
   }
 
   Optional<Instance> instance(long key) {

@@ -14,6 +14,9 @@ import org.tsumugi.server.web.WebSpec;
 
 /** A process owner sees processes, instances and incidents, repairs a failed instance and starts new ones. */
 class ProcessViewsBrowserSpec extends WebSpec {
+  @org.springframework.beans.factory.annotation.Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 
   @Test
   void anIncidentIsRetriedFromTheInstancePageAndTheDiagramMarksWhereTheTokenStands() {
@@ -35,6 +38,20 @@ class ProcessViewsBrowserSpec extends WebSpec {
     assertThat(browser.present("[data-element-id=begin].marker-completed")).isTrue();
     assertThat(browser.find("#incidents").getText()).contains("JOB_NO_RETRIES", "EMR が応答しません");
     browser.screenshot("instance-incident");
+
+    // the cause is corrected first: a value that is not JSON is refused and changes nothing
+    browser.find("#variable-name").sendKeys("emrTimeout");
+    browser.find("#variable-value").sendKeys("{thirty");
+    browser.find("#variable-save").click();
+    assertThat(browser.await("#flash-error").getText()).contains("emrTimeout", "JSON");
+    assertThat(variable(instance, "emrTimeout")).isNull();
+    browser.find("#variable-name").sendKeys("emrTimeout");
+    browser.find("#variable-value").sendKeys("{\"seconds\": 30}");
+    browser.find("#variable-save").click();
+    assertThat(browser.await("#flash-info").getText()).contains("emrTimeout");
+    assertThat(variable(instance, "emrTimeout")).isEqualTo("{\"seconds\":30}");
+    assertThat(jdbc.queryForList("SELECT target FROM audit_log WHERE actor = 'owner' AND action = 'VARIABLE_SET'",
+        String.class)).contains("process_instance:" + instance + "/emrTimeout");
 
     browser.find("#incidents button.retry").click();
     assertThat(browser.await("#flash-info").getText()).contains("再試行");
@@ -70,9 +87,41 @@ class ProcessViewsBrowserSpec extends WebSpec {
     assertThat(browser.find("#instances").getText()).contains(Long.toString(instance));
     browser.open("/processes/instances/" + instance);
     browser.find("#cancel-instance").click();
+    assertThat(browser.await("#cancel-question").getText()).contains(Long.toString(instance), "元に戻せません");
+    browser.find("#keep-instance").click();
+    browser.await("#instance-state");
+    assertThat(client.newProcessInstanceGetRequest(instance).send().join().getState())
+        .as("going back cancels nothing").isEqualTo(ProcessInstanceState.ACTIVE);
+    browser.find("#cancel-instance").click();
+    browser.await("#confirm-cancel").click();
     browser.await("#flash-info");
     assertThat(client.newProcessInstanceGetRequest(instance).send().join().getState())
         .isEqualTo(ProcessInstanceState.TERMINATED);
+  }
+
+  private String variable(long instance, String name) {
+    return client.newVariableSearchRequest().filter(f -> f.processInstanceKey(instance).name(name)).send().join()
+        .items().stream().map(v -> v.getValue()).findFirst().orElse(null);
+  }
+
+  @Test
+  void theInstanceListPagesBeyondTwoHundred() {
+    deploy(Bpmn.createExecutableProcess("views-paging").startEvent().endEvent().done(), "views-paging.bpmn");
+    long oldest = start("views-paging", Map.of());
+    for (int i = 0; i < 200; i++) {
+      start("views-paging", Map.of());
+    }
+
+    browser.login("owner");
+    browser.open("/processes/instances?process=views-paging");
+    assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("#instances tbody tr"))).hasSize(200);
+    assertThat(browser.find("#instances").getText()).doesNotContain(Long.toString(oldest));
+    assertThat(browser.present("#previous-page")).isFalse();
+    browser.find("#next-page").click();
+    browser.await("#previous-page");
+    assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("#instances tbody tr"))).hasSize(1);
+    assertThat(browser.find("#instances").getText()).contains(Long.toString(oldest));
+    assertThat(browser.present("#next-page")).isFalse();
   }
 
   @Test
@@ -104,11 +153,6 @@ class ProcessViewsBrowserSpec extends WebSpec {
     browser.find("#form-submit").click();
     browser.waitUntil(d -> d.getCurrentUrl().contains("/processes/instances/"), "the new instance's page");
     assertThat(variable(Long.parseLong(browser.path().replaceAll(".*/", "")), "count")).isEqualTo("3");
-  }
-
-  private String variable(long instance, String name) {
-    return client.newVariableSearchRequest().filter(f -> f.processInstanceKey(instance).name(name)).send().join()
-        .items().get(0).getValue();
   }
 
   private ActivatedJob activate(String type) {
