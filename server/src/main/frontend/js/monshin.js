@@ -3,6 +3,7 @@
 // refusal the answers stay in the page, so the patient never types them twice.
 import { Form } from '@bpmn-io/form-js';
 import { postJson, showMessage } from './submit.js';
+import { speakPageLanguage } from './form-language.js';
 
 const container = document.getElementById('monshin-form');
 if (container) {
@@ -12,6 +13,7 @@ if (container) {
 async function mount(container) {
   const form = new Form({ container });
   await form.importSchema(JSON.parse(container.dataset.schema), {});
+  speakPageLanguage(form, container);
   const button = document.getElementById('form-submit');
   button.addEventListener('click', async () => {
     document.getElementById('form-message').hidden = true;

@@ -62,7 +62,7 @@ class PatientPageBrowserSpec extends WebSpec {
     browser.find("#form-submit").click();
     assertThat(browser.await("#form-message").getText()).contains("赤く表示された項目");
     assertThat(browser.driver().findElements(By.cssSelector(".fjs-form-field-error"))).isNotEmpty();
-    assertThat(browser.find("[id$='-PatientName-error-message']").getText()).isNotBlank();
+    assertThat(browser.find("[id$='-PatientName-error-message']").getText()).isEqualTo("必須項目です。");
     assertThat(MonshinIntakeDeployment.intakes(client)).isEmpty();
 
     type("PatientName", "山田　太郎");
