@@ -82,7 +82,9 @@ final class Elements {
       return [out.filter(visible), out.filter(function (e) { return !visible(e); })];
       """;
 
-  private static final Duration POLL = Duration.ofMillis(100);
+  // Short: most waits end within a few polls (a dialog, a saved page), and each poll is one cheap round
+  // trip; a long poll made every such step wait the better part of it for nothing.
+  private static final Duration POLL = Duration.ofMillis(25);
 
   private final WebDriver driver;
 
