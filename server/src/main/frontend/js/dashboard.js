@@ -14,6 +14,8 @@ if (page) {
     [labels.jobsFailed, data.jobsFailed, '#c62828'],
     [labels.incidents, data.incidents, '#ef6c00'],
   ]);
+  // each workflow's own measure: a day without a completed instance stays a gap, not a zero
+  (data.kpis || []).forEach((kpi) => line('chart-kpi-' + kpi.key, data.days, [[labels[kpi.key], kpi.perDay, '#6a1b9a']]));
 }
 
 function line(id, days, series) {

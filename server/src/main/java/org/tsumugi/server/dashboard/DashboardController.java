@@ -29,8 +29,10 @@ import org.tsumugi.server.web.Json;
 @Controller
 @RequestMapping("/dashboard")
 class DashboardController {
-  /** The charts show this many days up to today. */
+  /** The charts show this many days up to today unless another period is chosen. */
   static final int DAYS = 30;
+  /** The periods offered; a year of daily buckets is still a readable chart. */
+  static final int MAX_DAYS = 366;
   /** A task of more than a working day is surely a typing mistake. */
   private static final int MAX_MINUTES = 24 * 60;
 
@@ -51,8 +53,15 @@ class DashboardController {
   }
 
   @GetMapping("/{processId}")
-  String workflow(@PathVariable String processId, Model model, Locale locale) {
-    Figures figures = queries.figures(processId, DAYS, clock.millis());
+  String workflow(@PathVariable String processId, @RequestParam(required = false) String days, Model model,
+      Locale locale) {
+    int period = period(days);
+    if (period < 0) {
+      model.addAttribute("error", messages.getMessage("dashboard.period.invalid",
+          new Object[] {String.valueOf(MAX_DAYS)}, locale));
+      period = DAYS;
+    }
+    Figures figures = queries.figures(processId, period, clock.millis());
     Map<String, Object> chartData = new LinkedHashMap<>();
     chartData.put("days", figures.days());
     chartData.put("started", figures.started());
@@ -60,11 +69,14 @@ class DashboardController {
     chartData.put("jobsCompleted", figures.jobsCompleted());
     chartData.put("jobsFailed", figures.jobsFailed());
     chartData.put("incidents", figures.incidents());
+    chartData.put("kpis", figures.kpis());
     Map<String, String> labels = new LinkedHashMap<>();
     for (String key : new String[] {"started", "completed", "jobsCompleted", "jobsFailed", "incidents"}) {
       labels.put(key, messages.getMessage("dashboard.series." + key, null, locale));
     }
+    figures.kpis().forEach(k -> labels.put(k.key(), messages.getMessage("dashboard.kpi." + k.key(), null, locale)));
     model.addAttribute("figures", figures);
+    model.addAttribute("period", period);
     model.addAttribute("name", queries.workflows().getOrDefault(processId, processId));
     model.addAttribute("chartData", Json.write(chartData));
     model.addAttribute("chartLabels", Json.write(labels));
@@ -72,15 +84,35 @@ class DashboardController {
   }
 
   @GetMapping("/{processId}/csv")
-  ResponseEntity<byte[]> csv(@PathVariable String processId) {
-    Figures figures = queries.figures(processId, DAYS, clock.millis());
+  ResponseEntity<byte[]> csv(@PathVariable String processId, @RequestParam(required = false) String days,
+      Locale locale) {
+    int period = period(days);
+    if (period < 0) {
+      return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(messages.getMessage(
+          "dashboard.period.invalid", new Object[] {String.valueOf(MAX_DAYS)}, locale).getBytes(StandardCharsets.UTF_8));
+    }
+    Figures figures = queries.figures(processId, period, clock.millis());
     // a byte order mark so that Excel, which Japanese offices open CSV with, reads UTF-8
-    byte[] body = ("\uFEFF" + FiguresCsv.of(figures)).getBytes(StandardCharsets.UTF_8);
+    byte[] body = ("\uFEFF" + FiguresCsv.of(figures, key -> messages.getMessage(key, null, locale)))
+        .getBytes(StandardCharsets.UTF_8);
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
             .filename(processId + "-dashboard.csv", StandardCharsets.UTF_8).build().toString())
         .body(body);
+  }
+
+  /** The days asked for, the default when none, or -1 when the value is not a period offered. */
+  private static int period(String days) {
+    if (days == null || days.isBlank()) {
+      return DAYS;
+    }
+    try {
+      int value = Integer.parseInt(days.trim());
+      return value >= 1 && value <= MAX_DAYS ? value : -1;
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   @PostMapping("/{processId}/minutes")

@@ -66,7 +66,7 @@ class DashboardQueries {
         + " WHERE bpmn_process_id = ? AND state = 'COMPLETED'", Double.class, processId);
     return new Figures(processId, days, started.counts(), completed.counts(), jobsCompleted.counts(),
         jobsFailed.counts(), incidents.counts(), lead == null ? null : lead / 60_000, taskLeads(processId),
-        robots(processId), saved(processId));
+        robots(processId), saved(processId), LeadTimeKpis.of(jdbc, processId, days, from, zone));
   }
 
   private List<TaskLead> taskLeads(String processId) {

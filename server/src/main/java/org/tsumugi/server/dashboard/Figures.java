@@ -8,7 +8,13 @@ import java.util.List;
  */
 public record Figures(String processId, List<String> days, List<Integer> started, List<Integer> completed,
     List<Integer> jobsCompleted, List<Integer> jobsFailed, List<Integer> incidents, Double averageLeadMinutes,
-    List<TaskLead> taskLeads, List<RobotRate> robots, List<TimeSaved> saved) {
+    List<TaskLead> taskLeads, List<RobotRate> robots, List<TimeSaved> saved, List<Kpi> kpis) {
+
+  /**
+   * The workflow's own measure over the period: lead time in minutes, or a count per night; per day the
+   * median of that day's lead times or the sum of its counts (null: nothing completed that day).
+   */
+  public record Kpi(String key, boolean count, int samples, Double median, Double p90, List<Double> perDay) {}
 
   /** How long people took on a user task: creation to completion, averaged over completed tasks. */
   public record TaskLead(String elementId, String name, int completed, double averageMinutes) {}

@@ -1,13 +1,16 @@
 package org.tsumugi.server.dashboard;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /** The dashboard's figures as CSV sections: per day, user task lead times, robots, staff time saved. */
 final class FiguresCsv {
   private FiguresCsv() {}
 
-  static String of(Figures f) {
+  /** With the workflow's own measures after the other sections, headed in the reader's language. */
+  static String of(Figures f, UnaryOperator<String> message) {
     StringBuilder csv = new StringBuilder();
     row(csv, "day", "started", "completed", "jobs_completed", "jobs_failed", "incidents");
     for (int i = 0; i < f.days().size(); i++) {
@@ -27,11 +30,28 @@ final class FiguresCsv {
     row(csv, "robot_task", "runs", "minutes_per_run", "minutes_saved");
     f.saved().forEach(s -> row(csv, s.elementId(), s.runs(), s.minutesPerRun() == null ? "" : s.minutesPerRun(),
         s.minutes()));
+    if (!f.kpis().isEmpty()) {
+      csv.append("\r\n");
+      row(csv, message.apply("dashboard.kpi"), message.apply("dashboard.kpi.samples"),
+          message.apply("dashboard.kpi.median"), message.apply("dashboard.kpi.p90"));
+      f.kpis().forEach(k -> row(csv, message.apply("dashboard.kpi." + k.key()), k.samples(), number(k.median()),
+          number(k.p90())));
+      csv.append("\r\n");
+      List<Object> header = new ArrayList<>(List.of(message.apply("dashboard.kpi.day")));
+      f.kpis().forEach(k -> header.add(message.apply("dashboard.kpi." + k.key())));
+      row(csv, header.toArray());
+      for (int i = 0; i < f.days().size(); i++) {
+        List<Object> cells = new ArrayList<>(List.of(f.days().get(i)));
+        int day = i;
+        f.kpis().forEach(k -> cells.add(number(k.perDay().get(day))));
+        row(csv, cells.toArray());
+      }
+    }
     return csv.toString();
   }
 
-  private static String number(double value) {
-    return String.format(Locale.ROOT, "%.1f", value);
+  private static String number(Double value) {
+    return value == null ? "" : String.format(Locale.ROOT, "%.1f", value);
   }
 
   private static void row(StringBuilder csv, Object... cells) {
