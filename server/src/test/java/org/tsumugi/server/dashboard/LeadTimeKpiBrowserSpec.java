@@ -74,6 +74,18 @@ class LeadTimeKpiBrowserSpec extends WebSpec {
         .contains("\n" + LocalDate.now() + ",20.0,8.0\n")
         .contains("\n" + LocalDate.now().minusDays(1) + ",,\n");
 
+    // English on request, in the page and its export alike
+    browser.open("/dashboard/monshin-intake?lang=en");
+    assertThat(browser.find("#kpi-receptionLeadTime").getText())
+        .isEqualTo("Questionnaire: submission to EMR entry (min) 3 20.0 52.0");
+    String english = (String) browser.driver().executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        fetch('/dashboard/monshin-intake/csv', {credentials: 'same-origin'}).then(r => r.text()).then(done);
+        """);
+    assertThat(english.replace("\r\n", "\n")).contains("Measure,Count,Median,90th percentile\n"
+        + "Questionnaire: submission to EMR entry (min),3,20.0,52.0\n");
+    browser.open("/dashboard/monshin-intake?lang=ja");
+
     // a period that is not a number of days: the page says so and shows the default
     browser.open("/dashboard/referral-letter?days=-5");
     assertThat(browser.await("#flash-error").getText()).contains("1 から 366");
