@@ -47,6 +47,9 @@ public final class SandboxEmr implements AutoCloseable {
       String note,
       String savedAt) {}
 
+  /** One patient registered through the EMR's 新患登録 screen. */
+  public record Registration(String patientId, String name, String kana, String birthDate, String sex, String phone) {}
+
   /** One uploaded document. */
   public record Upload(String patientId, String fileName, int size) {}
 
@@ -65,6 +68,8 @@ public final class SandboxEmr implements AutoCloseable {
   private final Map<String, Instant> sessions = new ConcurrentHashMap<>();
   private final List<MonshinRecord> records = new CopyOnWriteArrayList<>();
   private final List<Upload> uploads = new CopyOnWriteArrayList<>();
+  private final List<Registration> registrations = new CopyOnWriteArrayList<>();
+  private final AtomicInteger nextPatientNo = new AtomicInteger(1001);
   private final Set<String> logoutOnNextVisit = ConcurrentHashMap.newKeySet();
   private final Set<String> logoutOnEveryVisit = ConcurrentHashMap.newKeySet();
   private final AtomicInteger logins = new AtomicInteger();
@@ -102,6 +107,11 @@ public final class SandboxEmr implements AutoCloseable {
 
   public List<MonshinRecord> records() {
     return List.copyOf(records);
+  }
+
+  /** Patients registered since the last reset, in order (a duplicate shows as two rows). */
+  public List<Registration> registrations() {
+    return List.copyOf(registrations);
   }
 
   public List<Upload> uploads() {
@@ -150,6 +160,7 @@ public final class SandboxEmr implements AutoCloseable {
   public void reset() {
     records.clear();
     uploads.clear();
+    registrations.clear();
     logoutOnNextVisit.clear();
     logoutOnEveryVisit.clear();
     logins.set(0);
@@ -185,7 +196,14 @@ public final class SandboxEmr implements AutoCloseable {
       }
       switch (path) {
         case "/", "/patients" -> send(ex, 200, patientsPage(query.getOrDefault("q", "")));
-        case "/chart" -> withPatient(ex, query, p -> chartPage(p, query.containsKey("saved")));
+        case "/patients/new" -> {
+          if (post) {
+            registerPatient(ex);
+          } else {
+            send(ex, 200, registrationPage(null));
+          }
+        }
+        case "/chart" -> withPatient(ex, query, p -> chartPage(p, query.containsKey("saved"), query.containsKey("registered")));
         case "/monshin/new" -> withPatient(ex, query, this::monshinForm);
         case "/monshin" -> saveMonshin(ex);
         case "/documents" -> {
@@ -216,7 +234,7 @@ public final class SandboxEmr implements AutoCloseable {
 
   private void withPatient(HttpExchange ex, Map<String, String> query, PageFor page)
       throws IOException {
-    Patient p = PATIENTS.stream().filter(x -> x.id.equals(query.get("id"))).findFirst().orElse(null);
+    Patient p = patients().stream().filter(x -> x.id.equals(query.get("id"))).findFirst().orElse(null);
     if (p == null) {
       send(ex, 404, page("患者が見つかりません", "<p class=\"error\">患者が見つかりません。</p>"));
     } else if (page == null) {
@@ -289,7 +307,7 @@ public final class SandboxEmr implements AutoCloseable {
         + "<label>氏名・患者ID<input name=\"q\" value=\"" + esc(q) + "\"></label>"
         + "<button type=\"submit\">検索</button></form>");
     if (!q.isBlank()) {
-      List<Patient> hits = PATIENTS.stream()
+      List<Patient> hits = patients().stream()
           .filter(p -> p.id.equalsIgnoreCase(q) || p.name.replace(" ", "").contains(q.replace(" ", "").replace("　", ""))
               || p.kana.contains(q))
           .toList();
@@ -308,8 +326,46 @@ public final class SandboxEmr implements AutoCloseable {
     return page("患者検索", body.toString());
   }
 
-  private String chartPage(Patient p, boolean saved) {
+  private List<Patient> patients() {
+    List<Patient> all = new java.util.ArrayList<>(PATIENTS);
+    registrations.forEach(r -> all.add(new Patient(r.patientId, r.name, r.kana, r.birthDate, r.sex)));
+    return all;
+  }
+
+  private String registrationPage(String error) {
+    return page("新患登録",
+        "<h1>新患登録</h1>" + (error == null ? "" : "<p class=\"error\" id=\"registration-error\">" + esc(error) + "</p>")
+            + "<form id=\"registration-form\" method=\"post\" action=\"/patients/new\" onsubmit=\"return confirm('この患者を登録しますか？')\">"
+            + "<div><label for=\"name\">氏名</label><input id=\"name\" name=\"name\"></div>"
+            + "<div><label for=\"kana\">フリガナ</label><input id=\"kana\" name=\"kana\"></div>"
+            + "<div><label for=\"birth\">生年月日（西暦 yyyy-mm-dd）</label><input id=\"birth\" name=\"birthDate\"></div>"
+            + "<div><label for=\"sex\">性別</label><select id=\"sex\" name=\"sex\"><option value=\"\">選択してください</option>"
+            + "<option value=\"男\">男性</option><option value=\"女\">女性</option><option value=\"不明\">不明</option></select></div>"
+            + "<div><label for=\"phone\">電話番号</label><input id=\"phone\" name=\"phone\"></div>"
+            + "<button type=\"submit\">登録</button> <a href=\"/patients\">キャンセル</a></form>");
+  }
+
+  private void registerPatient(HttpExchange ex) throws IOException {
+    Map<String, String> form = parseForm(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+    String name = form.getOrDefault("name", "").strip();
+    String birthDate = form.getOrDefault("birthDate", "").strip();
+    String sex = form.getOrDefault("sex", "");
+    if (name.isEmpty() || !birthDate.matches("\\d{4}-\\d{2}-\\d{2}") || sex.isEmpty()) {
+      send(ex, 400, registrationPage("氏名・生年月日（yyyy-mm-dd）・性別は必須です。"));
+      return;
+    }
+    // Like most EMRs it registers the same person twice if asked: finding them first is the robot's job.
+    String id = "P" + nextPatientNo.getAndIncrement();
+    registrations.add(new Registration(id, name, form.getOrDefault("kana", "").strip(), birthDate, sex,
+        form.getOrDefault("phone", "").strip()));
+    redirect(ex, "/chart?id=" + id + "&registered=1");
+  }
+
+  private String chartPage(Patient p, boolean saved, boolean registered) {
     StringBuilder body = new StringBuilder("<h1>カルテ</h1>");
+    if (registered) {
+      body.append("<p class=\"notice\" id=\"registered\">患者を登録しました。</p>");
+    }
     if (saved) {
       body.append("<p class=\"notice\" id=\"saved\">問診を登録しました。</p>");
     }

@@ -25,7 +25,7 @@ class ScenarioFormatTest {
     ScenarioCatalog catalog = ScenarioCatalog.load(RobotTestKit.robotsDir());
 
     assertThat(catalog.names()).contains("sandbox-emr/login", "sandbox-emr/monshin-entry",
-        "sandbox-emr/patient-search", "sandbox-emr/insurance-check");
+        "sandbox-emr/patient-search", "sandbox-emr/insurance-check", "sandbox-emr/patient-register");
   }
 
   @Test

@@ -32,7 +32,8 @@ public class MonshinConfiguration {
   @Bean
   MonshinSubmission monshinSubmission(ObjectProvider<CamundaClient> client, QuestionnaireSource form,
       MonshinProperties properties) {
-    return new MonshinSubmission(client::getObject, form, properties.duplicateWindow(), Clock.systemUTC());
+    return new MonshinSubmission(client::getObject, form, properties.duplicateWindow(), Clock.systemUTC(),
+        properties.allowRegistration());
   }
 
   @Bean

@@ -32,6 +32,7 @@ public class MonshinSubmission {
   private final QuestionnaireSource form;
   private final Duration dedupWindow;
   private final Clock clock;
+  private final boolean allowRegistration;
 
   public MonshinSubmission(CamundaClient client, QuestionnaireForm form, Duration dedupWindow, Clock clock) {
     this(() -> client, QuestionnaireSource.of(form), dedupWindow, clock);
@@ -40,10 +41,20 @@ public class MonshinSubmission {
   /** With the client and the questionnaire looked up per submission (both may change while running). */
   public MonshinSubmission(Supplier<CamundaClient> client, QuestionnaireSource form, Duration dedupWindow,
       Clock clock) {
+    this(client, form, dedupWindow, clock, false);
+  }
+
+  /**
+   * As above; {@code allowRegistration} is handed to each intake so that a patient the EMR does not know is
+   * registered by the robot instead of going to a clerk (the clinic's choice, fixed per intake at submission).
+   */
+  public MonshinSubmission(Supplier<CamundaClient> client, QuestionnaireSource form, Duration dedupWindow,
+      Clock clock, boolean allowRegistration) {
     this.client = client;
     this.form = form;
     this.dedupWindow = dedupWindow;
     this.clock = clock;
+    this.allowRegistration = allowRegistration;
   }
 
   public SubmissionResult submit(String receptionId, Map<String, Object> answers) {
@@ -61,6 +72,7 @@ public class MonshinSubmission {
     variables.put("answers", given);
     // The start of the reception KPI (submission to EMR entry): the moment the patient pressed 送信.
     variables.put("submittedAt", clock.instant().toString());
+    variables.put("allowRegistration", allowRegistration);
     try {
       client.get().newPublishMessageCommand().messageName(MESSAGE).correlationKey(receptionId).messageId(receptionId)
           .timeToLive(dedupWindow).variables(variables).send().join();

@@ -22,6 +22,7 @@ import org.tsumugi.browser.sandbox.RobotTestKit;
 import org.tsumugi.browser.sandbox.SandboxEmr;
 import org.tsumugi.document.DocumentReference;
 import org.tsumugi.document.store.DocumentStore;
+import org.tsumugi.monshin.form.QuestionnaireSource;
 import org.tsumugi.monshin.submit.MonshinSubmission;
 import org.tsumugi.monshin.submit.SubmissionResult;
 
@@ -38,6 +39,7 @@ class IntakeTest extends IntakeEngineTest {
 
   @Autowired MonshinSubmission submission;
   @Autowired DocumentStore documents;
+  @Autowired QuestionnaireSource questionnaire;
 
   @BeforeAll
   static void emrIsUp() {
@@ -135,6 +137,61 @@ class IntakeTest extends IntakeEngineTest {
     awaitCompleted(instance);
     assertThat(EMR.records()).filteredOn(r -> r.receiptNo().equals(receptionId)).singleElement()
         .satisfies(r -> assertThat(r.patientId()).isEqualTo("P0001"));
+  }
+
+  @Test
+  void aPatientTheEmrDoesNotKnowIsRegisteredOnceWhenTheClinicAllowsItAndTheAnswersEntered() throws Exception {
+    MonshinSubmission registering = new MonshinSubmission(() -> client, questionnaire, Duration.ofDays(1),
+        java.time.Clock.systemUTC(), true);
+    String first = newReceptionId();
+    registering.submit(first, answers("田中　美咲", "たなか みさき", "昭和60年6月15日", List.of()));
+    long instance = instanceOf(first);
+    client.newCompleteUserTaskCommand(openTask(instance, "ReviewAnswers").getUserTaskKey())
+        .variables(Map.of("reviewDecision", "register")).send().join();
+
+    awaitCompleted(instance);
+    assertThat(EMR.registrations()).filteredOn(r -> r.name().equals("田中 美咲")).singleElement().satisfies(r -> {
+      assertThat(r.kana()).isEqualTo("タナカ ミサキ");
+      assertThat(r.birthDate()).isEqualTo("1985-06-15");
+      assertThat(r.sex()).isEqualTo("女");
+      assertThat(r.phone()).isEqualTo("090-1234-5678");
+    });
+    String registeredId = EMR.registrations().stream().filter(r -> r.name().equals("田中 美咲")).findFirst()
+        .orElseThrow().patientId();
+    assertThat(elementIds(instance)).contains("RegisterPatient").doesNotContain("IdentifyPatient");
+    Map<String, String> vars = variables(instance);
+    assertThat(vars.get("patientId")).isEqualTo("\"" + registeredId + "\"");
+    assertThat(vars.get("registrationWrites")).contains("written");
+    assertThat(EMR.records()).filteredOn(r -> r.receiptNo().equals(first)).singleElement()
+        .satisfies(r -> assertThat(r.patientId()).isEqualTo(registeredId));
+
+    // Her next questionnaire (or a retried registration job) finds the chart by name and birth date: no second one.
+    String second = newReceptionId();
+    registering.submit(second, answers("田中 美咲", "タナカ ミサキ", "1985-06-15", List.of()));
+    long again = instanceOf(second);
+    client.newCompleteUserTaskCommand(openTask(again, "ReviewAnswers").getUserTaskKey())
+        .variables(Map.of("reviewDecision", "register")).send().join();
+    awaitCompleted(again);
+    assertThat(EMR.registrations()).filteredOn(r -> r.name().equals("田中 美咲")).hasSize(1);
+    assertThat(EMR.records()).filteredOn(r -> r.receiptNo().equals(second)).singleElement()
+        .satisfies(r -> assertThat(r.patientId()).isEqualTo(registeredId));
+  }
+
+  @Test
+  void withoutTheClinicsPermissionAPatientTheEmrDoesNotKnowGoesToAClerkAndIsNotRegistered() {
+    String receptionId = newReceptionId();
+    submission.submit(receptionId, answers("高橋 健", "タカハシ ケン", "1970-01-20", List.of()));
+    long instance = instanceOf(receptionId);
+    client.newCompleteUserTaskCommand(openTask(instance, "ReviewAnswers").getUserTaskKey())
+        .variables(Map.of("reviewDecision", "register")).send().join();
+
+    UserTask clerk = openTask(instance, "IdentifyPatient");
+    assertThat(clerk.getCandidateGroups()).containsExactly("clerks");
+    assertThat(elementIds(instance)).doesNotContain("RegisterPatient");
+    assertThat(EMR.registrations()).noneMatch(r -> r.name().equals("高橋 健"));
+    client.newCompleteUserTaskCommand(clerk.getUserTaskKey()).variables(Map.of("patientId", "P0003")).send().join();
+    awaitCompleted(instance);
+    assertThat(EMR.registrations()).noneMatch(r -> r.name().equals("高橋 健"));
   }
 
   @Test
