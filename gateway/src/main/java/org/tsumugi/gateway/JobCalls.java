@@ -51,7 +51,11 @@ final class JobCalls {
       @SuppressWarnings("unchecked")
       List<ActivatedJob> jobs = (List<ActivatedJob>) activated;
       if (call.isCancelled()) {
-        jobs.forEach(job -> engine.submit(new Command.UpdateJob(job.job().key, null, 0L)));
+        if (!jobs.isEmpty()) {
+          // the engine's own hand-back: only jobs still locked for this worker under this deadline go back
+          engine.submit(new Command.YieldJobs(jobs.get(0).worker(), jobs.get(0).deadline(),
+              jobs.stream().map(job -> job.job().key).toList()));
+        }
         return null;
       }
       if (jobs.isEmpty()) {
