@@ -261,6 +261,10 @@ public final class ElementModel {
     return escalationEvent && (escalationCode == null || escalationCode.equals(code));
   }
 
+  public boolean catchesEveryEscalation() {
+    return escalationEvent && escalationCode == null;
+  }
+
   public CalledElement calledElement() {
     return calledElement;
   }
@@ -286,5 +290,9 @@ public final class ElementModel {
   /** Whether this catching error event handles a thrown code. */
   public boolean catchesError(String code) {
     return errorEvent && (errorCode == null || errorCode.equals(code));
+  }
+
+  public boolean catchesEveryError() {
+    return errorEvent && errorCode == null;
   }
 }

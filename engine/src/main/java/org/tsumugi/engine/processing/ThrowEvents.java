@@ -1,5 +1,6 @@
 package org.tsumugi.engine.processing;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -70,7 +71,7 @@ final class ThrowEvents {
    */
   boolean throwError(ElementInstance thrower, String errorCode, String errorMessage,
       Map<String, Object> errorVariables, long jobKey, Incident.Retry retry) {
-    Catch found = findCatch(thrower, boundary -> boundary.catchesError(errorCode));
+    Catch found = findCatch(thrower, boundary -> boundary.catchesError(errorCode), ElementModel::catchesEveryError);
     if (found != null) {
       trigger(found, errorVariables);
       return true;
@@ -94,7 +95,8 @@ final class ThrowEvents {
     if (code == null) {
       return false;
     }
-    Catch found = findCatch(instance, boundary -> boundary.catchesEscalation(code));
+    Catch found = findCatch(instance, boundary -> boundary.catchesEscalation(code),
+        ElementModel::catchesEveryEscalation);
     if (found != null) {
       trigger(found, null);
     }
@@ -114,23 +116,34 @@ final class ThrowEvents {
   /**
    * Walks outwards from the thrower: in each scope, its event subprocesses catch first (they are inside it), then
    * the boundary events on it. An error thrown inside an event subprocess is not caught by its sibling event
-   * subprocesses, only further out.
+   * subprocesses, only further out. Within one scope a catch naming the thrown code wins over a catch-all, wherever
+   * the two stand in the file, as in Zeebe: a process owner adds a catch-all for "anything else" without shadowing
+   * the specific handlers beside it.
    */
-  private Catch findCatch(ElementInstance thrower, Predicate<ElementModel> catches) {
+  private Catch findCatch(ElementInstance thrower, Predicate<ElementModel> catches,
+      Predicate<ElementModel> catchesEvery) {
     ElementInstance previous = null;
     for (ElementInstance current = thrower; current != null; previous = current, current = enclosing(current)) {
       boolean fromEventSubProcess = previous != null && previous.kind == ElementKind.EVENT_SUB_PROCESS;
+      List<ElementModel> candidates = new ArrayList<>();
       if (current.kind.isContainer() && !fromEventSubProcess) {
-        for (ElementModel eventSubProcess : executor.model(current).eventSubProcesses()) {
-          if (catches.test(eventSubProcess.eventStartEvent())) {
-            return new Catch(current, eventSubProcess.eventStartEvent());
-          }
+        executor.model(current).eventSubProcesses().forEach(sub -> candidates.add(sub.eventStartEvent()));
+      }
+      candidates.addAll(boundaryEventsOf(current));
+      ElementModel catchAll = null;
+      for (ElementModel candidate : candidates) {
+        if (!catches.test(candidate)) {
+          continue;
+        }
+        if (!catchesEvery.test(candidate)) {
+          return new Catch(current, candidate);
+        }
+        if (catchAll == null) {
+          catchAll = candidate;
         }
       }
-      for (ElementModel boundary : boundaryEventsOf(current)) {
-        if (catches.test(boundary)) {
-          return new Catch(current, boundary);
-        }
+      if (catchAll != null) {
+        return new Catch(current, catchAll);
       }
     }
     return null;

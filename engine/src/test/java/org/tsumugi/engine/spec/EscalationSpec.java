@@ -50,6 +50,22 @@ class EscalationSpec extends EngineTest {
   }
 
   @Test
+  void aBoundaryNamingTheEscalationCodeWinsOverACatchAllBesideIt() {
+    String id = uniqueId("esc-exact");
+    deploy(Bpmn.createExecutableProcess(id).startEvent().subProcess("treatment").embeddedSubProcess().startEvent()
+        .intermediateThrowEvent("late", e -> e.escalation("OVERDUE")).endEvent().subProcessDone().endEvent("treated")
+        .moveToActivity("treatment").boundaryEvent("anyEscalation", b -> b.escalation().cancelActivity(false))
+        .endEvent("generic")
+        .moveToActivity("treatment").boundaryEvent("overdue", b -> b.escalation("OVERDUE").cancelActivity(false))
+        .endEvent("leadInformed").done());
+
+    long key = start(id, Map.of()).getProcessInstanceKey();
+
+    assertThat(state(key)).isEqualTo(ProcessInstanceState.COMPLETED);
+    assertThat(elements(key)).contains("overdue", "leadInformed", "treated").doesNotContain("anyEscalation");
+  }
+
+  @Test
   void anEscalationNobodyCatchesChangesNothing() {
     String id = uniqueId("esc-uncaught");
     deploy(Bpmn.createExecutableProcess(id).startEvent().subProcess("treatment").embeddedSubProcess().startEvent()

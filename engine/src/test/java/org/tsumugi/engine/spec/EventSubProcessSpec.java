@@ -49,6 +49,24 @@ class EventSubProcessSpec extends EngineTest {
   }
 
   @Test
+  void aBoundaryNamingTheCodeWinsOverACatchAllEventSubprocessOfTheSameSubprocess() {
+    String id = uniqueId("esp-catch-all");
+    deploy(Bpmn.createExecutableProcess(id).startEvent()
+        .subProcess("batch", sub -> sub.embeddedSubProcess()
+            .eventSubProcess("inner", s -> s.startEvent("anyError").error().endEvent("innerEnd"))
+            .startEvent().serviceTask("work", t -> t.zeebeJobType(id)).endEvent())
+        .boundaryEvent("rejected").error("REJECTED").endEvent("rejectedEnd")
+        .moveToActivity("batch").endEvent("batchDone").done());
+    long specific = start(id, Map.of()).getProcessInstanceKey();
+    client.newThrowErrorCommand(activateOne(id).getKey()).errorCode("REJECTED").send().join();
+    long other = start(id, Map.of()).getProcessInstanceKey();
+    client.newThrowErrorCommand(activateOne(id).getKey()).errorCode("TIMEOUT").send().join();
+
+    assertThat(elements(specific)).contains("rejected", "rejectedEnd").doesNotContain("anyError", "batchDone");
+    assertThat(elements(other)).contains("anyError", "innerEnd", "batchDone").doesNotContain("rejected");
+  }
+
+  @Test
   void anErrorThrownInsideAnErrorEventSubprocessGoesFurtherOut() {
     String id = uniqueId("esp-rethrow");
     deploy(Bpmn.createExecutableProcess(id).startEvent()

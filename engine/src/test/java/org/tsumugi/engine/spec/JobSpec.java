@@ -164,6 +164,22 @@ class JobSpec extends EngineTest {
   }
 
   @Test
+  void aBoundaryNamingTheErrorCodeWinsOverACatchAllBesideItWhateverTheirOrder() {
+    String id = uniqueId("exact-first");
+    deploy(Bpmn.createExecutableProcess(id).startEvent().serviceTask("search", t -> t.zeebeJobType(id))
+        .boundaryEvent("anyError", b -> b.error()).endEvent("fallback")
+        .moveToActivity("search").boundaryEvent("notFound", b -> b.error("PATIENT_NOT_FOUND")).endEvent("askClerk")
+        .moveToActivity("search").endEvent("found").done());
+    long specific = start(id, Map.of()).getProcessInstanceKey();
+    client.newThrowErrorCommand(activateOne(id).getKey()).errorCode("PATIENT_NOT_FOUND").send().join();
+    long other = start(id, Map.of()).getProcessInstanceKey();
+    client.newThrowErrorCommand(activateOne(id).getKey()).errorCode("SCREEN_CHANGED").send().join();
+
+    assertThat(elements(specific)).contains("notFound", "askClerk").doesNotContain("anyError", "fallback");
+    assertThat(elements(other)).contains("anyError", "fallback").doesNotContain("notFound", "askClerk");
+  }
+
+  @Test
   void anUncaughtBpmnErrorBecomesAnIncidentNamingTheCode() {
     String id = serviceProcess(uniqueId("uncaught"));
     long key = start(id, Map.of()).getProcessInstanceKey();
