@@ -99,7 +99,8 @@ public class AnswerNormalizer {
     if (date.isEmpty()) {
       out.put("birthDate", typed);
       if (!typed.isBlank()) {
-        problems.add(problem("birthDate", "を読み取れません（例: 昭和33年4月12日、1958/4/12）"));
+        problems.add(problem("birthDate", looksLikeADate(typed) ? "があり得ない日付です"
+            : "を読み取れません（例: 昭和33年4月12日、1958/4/12）"));
       }
       return;
     }
@@ -112,6 +113,11 @@ public class AnswerNormalizer {
     out.put("birthDate", d.toString());
     out.put("birthDateWareki", d.isBefore(LocalDate.of(1873, 1, 1)) ? d.toString() : WAREKI.format(JapaneseDate.from(d)));
     out.put("age", Period.between(d, today).getYears());
+  }
+
+  /** Year, month and day written out (1990-02-30, 平成32年1月1日) but no such day: say so, not "unreadable". */
+  private static boolean looksLikeADate(String typed) {
+    return JapaneseText.normalize(typed).matches(".*\\d+\\s*[年./-]\\s*\\d+\\s*[月./-]\\s*\\d+.*");
   }
 
   /** 和暦 and 西暦 as JapaneseDates reads them, plus the bare eight digits some patients type. */

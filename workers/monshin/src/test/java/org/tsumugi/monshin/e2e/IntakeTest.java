@@ -11,10 +11,15 @@ import io.camunda.client.api.search.response.Variable;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -84,6 +89,72 @@ class IntakeTest extends IntakeEngineTest {
     try (var in = documents.open(pdf.id())) {
       assertThat(new String(in.readNBytes(5))).isEqualTo("%PDF-");
     }
+  }
+
+  @Test
+  void aBirthDateTheNurseCorrectsGetsIts和暦AndAgeRecomputedBeforeTheChartAndThePdf() throws Exception {
+    String receptionId = newReceptionId();
+    // She typed the wrong 平成 year: 平成3年 is 1991, the chart has her as born in 1990 (平成2年).
+    submission.submit(receptionId, answers("佐藤 花子", "サトウ ハナコ", "平成3年11月3日", List.of()));
+    long instance = instanceOf(receptionId);
+    UserTask review = openTask(instance, "ReviewAnswers");
+    Map<String, Object> reviewed = taskVariable(review, "reviewed");
+    assertThat(reviewed).containsEntry("birthDateWareki", "平成3年11月3日").containsEntry("age", ageOn("1991-11-03"));
+
+    reviewed.put("birthDate", "1990-11-03");
+    reviewed.put("allergyDetail", "ペニシリン、卵");
+    client.newCompleteUserTaskCommand(review.getUserTaskKey())
+        .variables(Map.of("reviewed", reviewed, "reviewDecision", "register")).send().join();
+
+    awaitCompleted(instance);
+    Map<String, Object> monshin = JSON.readValue(variables(instance).get("monshin"), Map.class);
+    assertThat(monshin).containsEntry("birthDate", "1990-11-03").containsEntry("birthDateWareki", "平成2年11月3日")
+        .containsEntry("age", ageOn("1990-11-03"));
+    assertThat(EMR.records()).filteredOn(r -> r.receiptNo().equals(receptionId)).singleElement().satisfies(r -> {
+      assertThat(r.patientId()).as("matched by the corrected birth date").isEqualTo("P0002");
+      assertThat(r.note()).as("the note she left as generated follows her correction").contains("アレルギー: ペニシリン、卵");
+    });
+    assertThat(pdfText(variables(instance))).contains("平成2年11月3日（1990-11-03）", "年齢（歳）" + ageOn("1990-11-03"))
+        .doesNotContain("平成3年");
+  }
+
+  @Test
+  void anInvalidCorrectionGoesBackToTheReviewWithItsProblemsAndNothingReachesTheChartUntilFixed() throws Exception {
+    String receptionId = newReceptionId();
+    submission.submit(receptionId, answers("佐藤 花子", "サトウ ハナコ", "平成2年11月3日", List.of()));
+    long instance = instanceOf(receptionId);
+    UserTask review = openTask(instance, "ReviewAnswers");
+    Map<String, Object> reviewed = taskVariable(review, "reviewed");
+
+    // A slip on the date and a complaint emptied by mistake: the API does not run the form's own checks.
+    reviewed.put("birthDate", "1990-02-30");
+    reviewed.put("chiefComplaint", "");
+    client.newCompleteUserTaskCommand(review.getUserTaskKey())
+        .variables(Map.of("reviewed", reviewed, "reviewDecision", "register")).send().join();
+
+    UserTask again = await().atMost(BOUND).until(() -> tasks(instance, "ReviewAnswers"),
+        t -> t.size() == 1 && t.get(0).getUserTaskKey() != review.getUserTaskKey()).get(0);
+    assertThat(taskValue(again, "monshinHasProblems")).isEqualTo("true");
+    assertThat(JSON.readValue(taskValue(again, "monshinProblemText"), String.class)).isEqualTo(String.join("\n",
+        "「生年月日」があり得ない日付です", "「今日はどうされましたか（主な症状）」の回答がありません"));
+    Map<String, Object> shown = taskVariable(again, "reviewed");
+    assertThat(shown).as("what she typed, to correct").containsEntry("birthDate", "1990-02-30")
+        .doesNotContainKeys("birthDateWareki", "age");
+    assertThat(elementIds(instance)).doesNotContain("FindPatient", "EnterIntoEmr");
+    assertThat(EMR.records()).noneMatch(r -> r.receiptNo().equals(receptionId));
+
+    shown.put("birthDate", "1990-11-03");
+    shown.put("chiefComplaint", "頭が痛い");
+    client.newCompleteUserTaskCommand(again.getUserTaskKey())
+        .variables(Map.of("reviewed", shown, "reviewDecision", "register")).send().join();
+
+    awaitCompleted(instance);
+    assertThat(EMR.records()).filteredOn(r -> r.receiptNo().equals(receptionId)).singleElement().satisfies(r -> {
+      assertThat(r.patientId()).isEqualTo("P0002");
+      assertThat(r.chiefComplaint()).isEqualTo("頭が痛い");
+    });
+    assertThat(variables(instance)).containsEntry("monshinHasProblems", "false");
+    assertThat(pdfText(variables(instance))).contains("平成2年11月3日（1990-11-03）");
   }
 
   @Test
@@ -282,6 +353,23 @@ class IntakeTest extends IntakeEngineTest {
         .extracting(i -> i.getElementId() + " " + i.getErrorType() + ": " + i.getErrorMessage()).isEmpty();
     assertThat(client.newProcessInstanceGetRequest(instance).send().join().getState())
         .isEqualTo(ProcessInstanceState.COMPLETED);
+  }
+
+  private String taskValue(UserTask task, String name) {
+    return client.newUserTaskVariableSearchRequest(task.getUserTaskKey()).filter(f -> f.name(name)).send().join()
+        .items().get(0).getValue();
+  }
+
+  private static int ageOn(String birthDate) {
+    return Period.between(LocalDate.parse(birthDate), LocalDate.now()).getYears();
+  }
+
+  /** The filed PDF's text layer, spaces removed (the layout splits table cells into runs). */
+  private String pdfText(Map<String, String> vars) throws IOException {
+    DocumentReference pdf = DocumentReference.fromVariable(JSON.readValue(vars.get("questionnairePdf"), Map.class));
+    try (var in = documents.open(pdf.id()); PDDocument document = Loader.loadPDF(in.readAllBytes())) {
+      return new PDFTextStripper().getText(document).replaceAll("\\s", "");
+    }
   }
 
   private List<String> elementIds(long instance) {

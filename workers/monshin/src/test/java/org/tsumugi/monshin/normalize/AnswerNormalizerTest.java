@@ -193,7 +193,7 @@ class AnswerNormalizerTest {
   @Test
   void anInvalidCorrectionIsAProblemLikeAnInvalidAnswer() {
     NormalizedAnswers impossible = normalizer.normalize("R-1", reviewed(Map.of("birthDate", "1991-02-30")));
-    assertThat(impossible.problems()).extracting(ItemProblem::item).containsExactly("birthDate");
+    assertThat(impossible.problems()).extracting(ItemProblem::message).containsExactly("「生年月日」があり得ない日付です");
     assertThat(impossible.answers()).containsEntry("birthDate", "1991-02-30").doesNotContainKeys("age", "birthDateWareki");
 
     NormalizedAnswers blanked = normalizer.normalize("R-1", reviewed(Map.of("name", " ", "phone", "03-12")));
