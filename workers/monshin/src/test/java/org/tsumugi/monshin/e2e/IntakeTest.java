@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.api.search.enums.IncidentState;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.enums.UserTaskState;
+import io.camunda.client.api.search.response.Incident;
 import io.camunda.client.api.search.response.UserTask;
 import io.camunda.client.api.search.response.Variable;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,6 +27,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.tsumugi.browser.sandbox.RobotTestKit;
 import org.tsumugi.browser.sandbox.SandboxEmr;
 import org.tsumugi.document.DocumentReference;
@@ -45,6 +50,7 @@ class IntakeTest extends IntakeEngineTest {
   @Autowired MonshinSubmission submission;
   @Autowired DocumentStore documents;
   @Autowired QuestionnaireSource questionnaire;
+  @Value("${tsumugi.document.data-dir}") Path documentDir;
 
   @BeforeAll
   static void emrIsUp() {
@@ -155,6 +161,41 @@ class IntakeTest extends IntakeEngineTest {
     });
     assertThat(variables(instance)).containsEntry("monshinHasProblems", "false");
     assertThat(pdfText(variables(instance))).contains("平成2年11月3日（1990-11-03）");
+  }
+
+  @Test
+  void aPdfThatCannotBeFiledStopsAtAnIncidentAndARetryAfterTheFixFilesItWithoutASecondEntry() throws Exception {
+    String receptionId = newReceptionId();
+    submission.submit(receptionId, answers("佐藤 花子", "サトウ ハナコ", "平成2年11月3日", List.of()));
+    long instance = instanceOf(receptionId);
+    UserTask review = openTask(instance, "ReviewAnswers");
+
+    // The document store's disk is gone (an unmounted share): its directory is not a directory any more.
+    Path away = documentDir.resolveSibling("documents-away");
+    Files.move(documentDir, away);
+    Incident incident;
+    try {
+      Files.writeString(documentDir, "not a directory");
+      client.newCompleteUserTaskCommand(review.getUserTaskKey()).variables(Map.of("reviewDecision", "register")).send()
+          .join();
+      incident = await().atMost(BOUND).until(() -> activeIncidents(instance), i -> !i.isEmpty()).get(0);
+    } finally {
+      Files.delete(documentDir);
+      Files.move(away, documentDir);
+    }
+    assertThat(incident.getElementId()).isEqualTo("RenderQuestionnaire");
+    assertThat(incident.getErrorMessage()).as("says what failed where").contains(documentDir.toString());
+    assertThat(client.newProcessInstanceGetRequest(instance).send().join().getState())
+        .isEqualTo(ProcessInstanceState.ACTIVE);
+    assertThat(EMR.records()).filteredOn(r -> r.receiptNo().equals(receptionId)).hasSize(1);
+
+    // What 再実行 on the instance page does once the disk is back: retries for the job, the incident resolved.
+    client.newUpdateRetriesCommand(incident.getJobKey()).retries(1).send().join();
+    client.newResolveIncidentCommand(incident.getIncidentKey()).send().join();
+
+    awaitCompleted(instance);
+    assertThat(pdfText(variables(instance))).contains(receptionId);
+    assertThat(EMR.records()).filteredOn(r -> r.receiptNo().equals(receptionId)).as("entered once").hasSize(1);
   }
 
   @Test
@@ -347,9 +388,8 @@ class IntakeTest extends IntakeEngineTest {
 
   private void awaitCompleted(long instance) {
     await().atMost(BOUND).until(() -> client.newProcessInstanceGetRequest(instance).send().join().getState(),
-        s -> s == ProcessInstanceState.COMPLETED || !client.newIncidentSearchRequest()
-            .filter(f -> f.processInstanceKey(instance)).send().join().items().isEmpty());
-    assertThat(client.newIncidentSearchRequest().filter(f -> f.processInstanceKey(instance)).send().join().items())
+        s -> s == ProcessInstanceState.COMPLETED || !activeIncidents(instance).isEmpty());
+    assertThat(activeIncidents(instance))
         .extracting(i -> i.getElementId() + " " + i.getErrorType() + ": " + i.getErrorMessage()).isEmpty();
     assertThat(client.newProcessInstanceGetRequest(instance).send().join().getState())
         .isEqualTo(ProcessInstanceState.COMPLETED);
@@ -370,6 +410,11 @@ class IntakeTest extends IntakeEngineTest {
     try (var in = documents.open(pdf.id()); PDDocument document = Loader.loadPDF(in.readAllBytes())) {
       return new PDFTextStripper().getText(document).replaceAll("\\s", "");
     }
+  }
+
+  private List<Incident> activeIncidents(long instance) {
+    return client.newIncidentSearchRequest().filter(f -> f.processInstanceKey(instance).state(IncidentState.ACTIVE))
+        .send().join().items();
   }
 
   private List<String> elementIds(long instance) {
