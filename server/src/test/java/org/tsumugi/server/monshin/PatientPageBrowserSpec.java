@@ -108,6 +108,40 @@ class PatientPageBrowserSpec extends WebSpec {
   }
 
   @Test
+  void aPageLeftOpenPastItsSessionTakesAFreshTokenAndTheAnswersStillArrive() {
+    long now = System.currentTimeMillis();
+    String token = links.issue(MonshinLink.Kind.VISIT, "R-LEFT-OPEN", null, "clerk", now, now + 86_400_000L).token();
+    int before = MonshinIntakeDeployment.intakes(client).size();
+    browser.driver().manage().window().setSize(new Dimension(390, 844));
+    browser.open("/monshin/" + token);
+    browser.await("[id$='-PatientName']");
+
+    type("PatientName", "佐藤 花子");
+    type("PatientKana", "サトウ ハナコ");
+    type("BirthDate", "平成2年11月3日");
+    type("Phone", "090-1234-5678");
+    type("ChiefComplaint", "咳");
+    click("[id$='-Onset-display']");
+    browser.waitUntil(d -> !d.findElements(By.cssSelector(".fjs-dropdownlist-item")).isEmpty(), "the choices");
+    browser.driver().findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+        .filter(item -> item.getText().equals("今日")).findFirst().orElseThrow().click();
+    choose("Sex-1");
+    choose("VisitType-0");
+    // The phone slept past the session: the server no longer knows it, so the page's token is refused.
+    browser.driver().manage().deleteAllCookies();
+    browser.find("#form-submit").click();
+
+    browser.waitUntil(d -> d.getCurrentUrl().endsWith("/monshin/received") || browser.present("#form-message:not([hidden])"),
+        "an answer to the submission");
+    assertThat(browser.path()).as("received after a fresh token, not refused: %s",
+        browser.present("#form-message:not([hidden])") ? browser.find("#form-message").getText() : "")
+        .isEqualTo("/monshin/received");
+    await(() -> MonshinIntakeDeployment.intakes(client).size() == before + 1, "one intake from the late submission");
+    browser.open("/monshin/" + token);
+    assertThat(browser.await("#refused").getAttribute("data-reason")).isEqualTo("used");
+  }
+
+  @Test
   void expiredRevokedAndUnknownLinksShowAClearPageInsteadOfTheQuestionnaire() {
     long now = System.currentTimeMillis();
     String expired = links.issue(MonshinLink.Kind.VISIT, "R-EXPIRED", null, "clerk", now - 172_800_000L,
