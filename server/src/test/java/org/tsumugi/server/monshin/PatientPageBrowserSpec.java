@@ -70,10 +70,7 @@ class PatientPageBrowserSpec extends WebSpec {
     type("BirthDate", "昭和33年4月12日");
     type("Phone", "０９０－１２３４－５６７８");
     type("ChiefComplaint", SCRIPT);
-    click("[id$='-Onset-display']");
-    browser.waitUntil(d -> !d.findElements(By.cssSelector(".fjs-dropdownlist-item")).isEmpty(), "the choices");
-    browser.driver().findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
-        .filter(item -> item.getText().equals("昨日")).findFirst().orElseThrow().click();
+    pick("Onset", "昨日");
     choose("Sex-0");
     choose("VisitType-1");
     assertThat(browser.find("[id$='-Phone']").getAttribute("value")).isEqualTo("０９０－１２３４－５６７８");
@@ -121,10 +118,7 @@ class PatientPageBrowserSpec extends WebSpec {
     type("BirthDate", "平成2年11月3日");
     type("Phone", "090-1234-5678");
     type("ChiefComplaint", "咳");
-    click("[id$='-Onset-display']");
-    browser.waitUntil(d -> !d.findElements(By.cssSelector(".fjs-dropdownlist-item")).isEmpty(), "the choices");
-    browser.driver().findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
-        .filter(item -> item.getText().equals("今日")).findFirst().orElseThrow().click();
+    pick("Onset", "今日");
     choose("Sex-1");
     choose("VisitType-0");
     // The phone slept past the session: the server no longer knows it, so the page's token is refused.
@@ -177,6 +171,14 @@ class PatientPageBrowserSpec extends WebSpec {
 
   private void type(String component, String text) {
     browser.find("[id$='-" + component + "']").sendKeys(text);
+  }
+
+  /** An option of a form-js select: open its list, click the one with that text. */
+  private void pick(String component, String option) {
+    click("[id$='-" + component + "-display']");
+    browser.waitUntil(d -> !d.findElements(By.cssSelector(".fjs-dropdownlist-item")).isEmpty(), "the choices");
+    browser.driver().findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+        .filter(item -> item.getText().equals(option)).findFirst().orElseThrow().click();
   }
 
   /** A radio choice, clicked in the page: a clicked field's error message going away shifts the layout under the mouse. */

@@ -74,8 +74,7 @@ class IntakeTest extends IntakeEngineTest {
 
     // The nurse corrects the complaint and approves.
     reviewed.put("chiefComplaint", "3日前からの頭痛と発熱（38.2℃）");
-    client.newCompleteUserTaskCommand(review.getUserTaskKey())
-        .variables(Map.of("reviewed", reviewed, "reviewDecision", "register")).send().join();
+    register(review, reviewed);
 
     awaitCompleted(instance);
     assertThat(EMR.records()).filteredOn(r -> r.receiptNo().equals(receptionId)).singleElement().satisfies(r -> {
@@ -109,8 +108,7 @@ class IntakeTest extends IntakeEngineTest {
 
     reviewed.put("birthDate", "1990-11-03");
     reviewed.put("allergyDetail", "ペニシリン、卵");
-    client.newCompleteUserTaskCommand(review.getUserTaskKey())
-        .variables(Map.of("reviewed", reviewed, "reviewDecision", "register")).send().join();
+    register(review, reviewed);
 
     awaitCompleted(instance);
     Map<String, Object> monshin = JSON.readValue(variables(instance).get("monshin"), Map.class);
@@ -135,8 +133,7 @@ class IntakeTest extends IntakeEngineTest {
     // A slip on the date and a complaint emptied by mistake: the API does not run the form's own checks.
     reviewed.put("birthDate", "1990-02-30");
     reviewed.put("chiefComplaint", "");
-    client.newCompleteUserTaskCommand(review.getUserTaskKey())
-        .variables(Map.of("reviewed", reviewed, "reviewDecision", "register")).send().join();
+    register(review, reviewed);
 
     UserTask again = await().atMost(BOUND).until(() -> tasks(instance, "ReviewAnswers"),
         t -> t.size() == 1 && t.get(0).getUserTaskKey() != review.getUserTaskKey()).get(0);
@@ -151,8 +148,7 @@ class IntakeTest extends IntakeEngineTest {
 
     shown.put("birthDate", "1990-11-03");
     shown.put("chiefComplaint", "頭が痛い");
-    client.newCompleteUserTaskCommand(again.getUserTaskKey())
-        .variables(Map.of("reviewed", shown, "reviewDecision", "register")).send().join();
+    register(again, shown);
 
     awaitCompleted(instance);
     assertThat(EMR.records()).filteredOn(r -> r.receiptNo().equals(receptionId)).singleElement().satisfies(r -> {
@@ -176,8 +172,7 @@ class IntakeTest extends IntakeEngineTest {
     Incident incident;
     try {
       Files.writeString(documentDir, "not a directory");
-      client.newCompleteUserTaskCommand(review.getUserTaskKey()).variables(Map.of("reviewDecision", "register")).send()
-          .join();
+      register(review, Map.of());
       incident = await().atMost(BOUND).until(() -> activeIncidents(instance), i -> !i.isEmpty()).get(0);
     } finally {
       Files.delete(documentDir);
@@ -224,7 +219,7 @@ class IntakeTest extends IntakeEngineTest {
         .variables(Map.of("urgentAction", "電話連絡済み", "acknowledged", true)).send().join();
     UserTask review = openTask(instance, "ReviewAnswers");
     assertThat(review.getPriority()).isEqualTo(90);
-    client.newCompleteUserTaskCommand(review.getUserTaskKey()).variables(Map.of("reviewDecision", "register")).send().join();
+    register(review, Map.of());
 
     awaitCompleted(instance);
     assertThat(EMR.records()).filteredOn(r -> r.receiptNo().equals(receptionId)).singleElement()
@@ -239,7 +234,7 @@ class IntakeTest extends IntakeEngineTest {
 
     long instance = instanceOf(receptionId);
     UserTask review = openTask(instance, "ReviewAnswers");
-    client.newCompleteUserTaskCommand(review.getUserTaskKey()).variables(Map.of("reviewDecision", "register")).send().join();
+    register(review, Map.of());
 
     UserTask clerk = openTask(instance, "IdentifyPatient");
     assertThat(clerk.getCandidateGroups()).containsExactly("clerks");
@@ -258,8 +253,7 @@ class IntakeTest extends IntakeEngineTest {
     String first = newReceptionId();
     registering.submit(first, answers("田中　美咲", "たなか みさき", "昭和60年6月15日", List.of()));
     long instance = instanceOf(first);
-    client.newCompleteUserTaskCommand(openTask(instance, "ReviewAnswers").getUserTaskKey())
-        .variables(Map.of("reviewDecision", "register")).send().join();
+    register(openTask(instance, "ReviewAnswers"), Map.of());
 
     awaitCompleted(instance);
     assertThat(EMR.registrations()).filteredOn(r -> r.name().equals("田中 美咲")).singleElement().satisfies(r -> {
@@ -281,8 +275,7 @@ class IntakeTest extends IntakeEngineTest {
     String second = newReceptionId();
     registering.submit(second, answers("田中 美咲", "タナカ ミサキ", "1985-06-15", List.of()));
     long again = instanceOf(second);
-    client.newCompleteUserTaskCommand(openTask(again, "ReviewAnswers").getUserTaskKey())
-        .variables(Map.of("reviewDecision", "register")).send().join();
+    register(openTask(again, "ReviewAnswers"), Map.of());
     awaitCompleted(again);
     assertThat(EMR.registrations()).filteredOn(r -> r.name().equals("田中 美咲")).hasSize(1);
     assertThat(EMR.records()).filteredOn(r -> r.receiptNo().equals(second)).singleElement()
@@ -294,8 +287,7 @@ class IntakeTest extends IntakeEngineTest {
     String receptionId = newReceptionId();
     submission.submit(receptionId, answers("高橋 健", "タカハシ ケン", "1970-01-20", List.of()));
     long instance = instanceOf(receptionId);
-    client.newCompleteUserTaskCommand(openTask(instance, "ReviewAnswers").getUserTaskKey())
-        .variables(Map.of("reviewDecision", "register")).send().join();
+    register(openTask(instance, "ReviewAnswers"), Map.of());
 
     UserTask clerk = openTask(instance, "IdentifyPatient");
     assertThat(clerk.getCandidateGroups()).containsExactly("clerks");
@@ -393,6 +385,15 @@ class IntakeTest extends IntakeEngineTest {
         .extracting(i -> i.getElementId() + " " + i.getErrorType() + ": " + i.getErrorMessage()).isEmpty();
     assertThat(client.newProcessInstanceGetRequest(instance).send().join().getState())
         .isEqualTo(ProcessInstanceState.COMPLETED);
+  }
+
+  /** The nurse approves for the EMR, with her corrections (or none: the answers as shown). */
+  private void register(UserTask review, Map<String, Object> reviewed) {
+    Map<String, Object> result = new java.util.HashMap<>(Map.of("reviewDecision", "register"));
+    if (!reviewed.isEmpty()) {
+      result.put("reviewed", reviewed);
+    }
+    client.newCompleteUserTaskCommand(review.getUserTaskKey()).variables(result).send().join();
   }
 
   private String taskValue(UserTask task, String name) {
