@@ -70,10 +70,7 @@ class PatientPageBrowserSpec extends WebSpec {
     type("BirthDate", "昭和33年4月12日");
     type("Phone", "０９０－１２３４－５６７８");
     type("ChiefComplaint", SCRIPT);
-    click("[id$='-Onset-display']");
-    browser.waitUntil(d -> !d.findElements(By.cssSelector(".fjs-dropdownlist-item")).isEmpty(), "the choices");
-    browser.driver().findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
-        .filter(item -> item.getText().equals("昨日")).findFirst().orElseThrow().click();
+    pick("Onset", "昨日");
     choose("Sex-0");
     choose("VisitType-1");
     assertThat(browser.find("[id$='-Phone']").getAttribute("value")).isEqualTo("０９０－１２３４－５６７８");
@@ -105,6 +102,37 @@ class PatientPageBrowserSpec extends WebSpec {
     browser.open("/monshin-links");
     assertThat(browser.find("#links").getText()).contains("R20261125-001", "送信済み");
     assertThat(browser.driver().getPageSource()).doesNotContain("山田");
+  }
+
+  @Test
+  void aPageLeftOpenPastItsSessionTakesAFreshTokenAndTheAnswersStillArrive() {
+    long now = System.currentTimeMillis();
+    String token = links.issue(MonshinLink.Kind.VISIT, "R-LEFT-OPEN", null, "clerk", now, now + 86_400_000L).token();
+    int before = MonshinIntakeDeployment.intakes(client).size();
+    browser.driver().manage().window().setSize(new Dimension(390, 844));
+    browser.open("/monshin/" + token);
+    browser.await("[id$='-PatientName']");
+
+    type("PatientName", "佐藤 花子");
+    type("PatientKana", "サトウ ハナコ");
+    type("BirthDate", "平成2年11月3日");
+    type("Phone", "090-1234-5678");
+    type("ChiefComplaint", "咳");
+    pick("Onset", "今日");
+    choose("Sex-1");
+    choose("VisitType-0");
+    // The phone slept past the session: the server no longer knows it, so the page's token is refused.
+    browser.driver().manage().deleteAllCookies();
+    browser.find("#form-submit").click();
+
+    browser.waitUntil(d -> d.getCurrentUrl().endsWith("/monshin/received") || browser.present("#form-message:not([hidden])"),
+        "an answer to the submission");
+    assertThat(browser.path()).as("received after a fresh token, not refused: %s",
+        browser.present("#form-message:not([hidden])") ? browser.find("#form-message").getText() : "")
+        .isEqualTo("/monshin/received");
+    await(() -> MonshinIntakeDeployment.intakes(client).size() == before + 1, "one intake from the late submission");
+    browser.open("/monshin/" + token);
+    assertThat(browser.await("#refused").getAttribute("data-reason")).isEqualTo("used");
   }
 
   @Test
@@ -143,6 +171,14 @@ class PatientPageBrowserSpec extends WebSpec {
 
   private void type(String component, String text) {
     browser.find("[id$='-" + component + "']").sendKeys(text);
+  }
+
+  /** An option of a form-js select: open its list, click the one with that text. */
+  private void pick(String component, String option) {
+    click("[id$='-" + component + "-display']");
+    browser.waitUntil(d -> !d.findElements(By.cssSelector(".fjs-dropdownlist-item")).isEmpty(), "the choices");
+    browser.driver().findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+        .filter(item -> item.getText().equals(option)).findFirst().orElseThrow().click();
   }
 
   /** A radio choice, clicked in the page: a clicked field's error message going away shifts the layout under the mouse. */

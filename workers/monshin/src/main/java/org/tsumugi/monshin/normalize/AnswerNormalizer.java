@@ -25,6 +25,10 @@ import org.tsumugi.monshin.form.QuestionnaireForm;
  * into digits, choices into their labels, and a note for the EMR summarising the items the EMR's 問診
  * form has no field for. Every item it cannot read is a problem naming the item; its value stays as
  * typed so nothing the patient wrote is lost.
+ *
+ * <p>It also reads its own output, so the process runs it again on the answers the nurse corrected:
+ * derived values (和暦, age, the phone's grouping) follow her corrections, and an invalid correction is
+ * a problem like an invalid answer. Normalising twice changes nothing.
  */
 public class AnswerNormalizer {
 
@@ -32,6 +36,9 @@ public class AnswerNormalizer {
       DateTimeFormatter.ofPattern("GGGGy年M月d日", Locale.JAPAN).withChronology(JapaneseChronology.INSTANCE);
 
   private static final int OLDEST_AGE = 130;
+
+  /** The items the output holds under another key than the form's; read back from there. */
+  private static final Map<String, String> OUTPUT_KEYS = Map.of("patientName", "name", "patientKana", "kana");
 
   private final QuestionnaireForm form;
   private final Clock clock;
@@ -66,11 +73,12 @@ public class AnswerNormalizer {
     out.put("pregnancy", label("pregnancy", text(in, "pregnancy")));
     out.put("smoking", label("smoking", text(in, "smoking")));
     out.put("note", Widths.fold(text(in, "note")));
-    out.put("otherAnswers", otherAnswers(in));
-    out.put("emrNote", emrNote(receptionId, out));
+    List<Map<String, Object>> other = otherAnswers(in);
+    out.put("otherAnswers", other.isEmpty() ? carriedOtherAnswers(in) : other);
+    putEmrNote(receptionId, in, out);
 
     for (Question q : form.questions()) {
-      if (q.required() && QuestionnaireForm.blank(in.get(q.key()))) {
+      if (q.required() && !answered(in, q)) {
         problems.add(new ItemProblem(q.key(), q.label(), "「" + q.label() + "」の回答がありません"));
       }
     }
@@ -91,7 +99,8 @@ public class AnswerNormalizer {
     if (date.isEmpty()) {
       out.put("birthDate", typed);
       if (!typed.isBlank()) {
-        problems.add(problem("birthDate", "を読み取れません（例: 昭和33年4月12日、1958/4/12）"));
+        problems.add(problem("birthDate", looksLikeADate(typed) ? "があり得ない日付です"
+            : "を読み取れません（例: 昭和33年4月12日、1958/4/12）"));
       }
       return;
     }
@@ -104,6 +113,11 @@ public class AnswerNormalizer {
     out.put("birthDate", d.toString());
     out.put("birthDateWareki", d.isBefore(LocalDate.of(1873, 1, 1)) ? d.toString() : WAREKI.format(JapaneseDate.from(d)));
     out.put("age", Period.between(d, today).getYears());
+  }
+
+  /** Year, month and day written out (1990-02-30, 平成32年1月1日) but no such day: say so, not "unreadable". */
+  private static boolean looksLikeADate(String typed) {
+    return JapaneseText.normalize(typed).matches(".*\\d+\\s*[年./-]\\s*\\d+\\s*[月./-]\\s*\\d+.*");
   }
 
   /** 和暦 and 西暦 as JapaneseDates reads them, plus the bare eight digits some patients type. */
@@ -129,6 +143,39 @@ public class AnswerNormalizer {
         problems.add(problem("phone", "は市外局番からの10桁または携帯電話の11桁で書いてください"));
       }
     }
+  }
+
+  /**
+   * Answers to questions a process owner added to the form are not among the output's keys: when the
+   * output is read back, they count as answered when its {@code otherAnswers} has their label.
+   */
+  private static boolean answered(Map<String, Object> in, Question q) {
+    if (!QuestionnaireForm.blank(value(in, q.key()))) {
+      return true;
+    }
+    return !KNOWN.contains(q.key()) && carriedOtherAnswers(in).stream()
+        .anyMatch(a -> q.label().equals(a.get("label")) && !QuestionnaireForm.blank(a.get("value")));
+  }
+
+  /** {@code otherAnswers} of an earlier pass (the output read back), as they were. */
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> carriedOtherAnswers(Map<String, Object> in) {
+    return in.get("otherAnswers") instanceof Collection<?> c
+        ? c.stream().filter(Map.class::isInstance).map(a -> (Map<String, Object>) a).toList()
+        : List.of();
+  }
+
+  /**
+   * The note is generated from the answers, and the nurse may rewrite it in the review. Her text wins;
+   * a note she left as generated is generated again from the corrected answers. {@code emrNoteGenerated}
+   * remembers which text was generated, so the next pass can tell the two apart.
+   */
+  private static void putEmrNote(String receptionId, Map<String, Object> in, Map<String, Object> out) {
+    String generated = emrNote(receptionId, out);
+    Object earlier = in.get("emrNote");
+    boolean rewritten = earlier instanceof String && !earlier.equals(in.get("emrNoteGenerated"));
+    out.put("emrNote", rewritten ? earlier : generated);
+    out.put("emrNoteGenerated", generated);
   }
 
   /** Answers to questions a process owner added to the form, kept as label and value for the nurse and the PDF. */
@@ -195,7 +242,12 @@ public class AnswerNormalizer {
 
 
   private static String text(Map<String, Object> in, String key) {
-    Object v = in.get(key);
+    Object v = value(in, key);
     return v == null ? "" : String.valueOf(v);
+  }
+
+  private static Object value(Map<String, Object> in, String key) {
+    Object v = in.get(key);
+    return v == null && OUTPUT_KEYS.containsKey(key) ? in.get(OUTPUT_KEYS.get(key)) : v;
   }
 }

@@ -4,20 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.api.search.enums.IncidentState;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.enums.UserTaskState;
+import io.camunda.client.api.search.response.Incident;
 import io.camunda.client.api.search.response.UserTask;
 import io.camunda.client.api.search.response.Variable;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.tsumugi.browser.sandbox.RobotTestKit;
 import org.tsumugi.browser.sandbox.SandboxEmr;
 import org.tsumugi.document.DocumentReference;
@@ -40,6 +50,7 @@ class IntakeTest extends IntakeEngineTest {
   @Autowired MonshinSubmission submission;
   @Autowired DocumentStore documents;
   @Autowired QuestionnaireSource questionnaire;
+  @Value("${tsumugi.document.data-dir}") Path documentDir;
 
   @BeforeAll
   static void emrIsUp() {
@@ -63,8 +74,7 @@ class IntakeTest extends IntakeEngineTest {
 
     // The nurse corrects the complaint and approves.
     reviewed.put("chiefComplaint", "3日前からの頭痛と発熱（38.2℃）");
-    client.newCompleteUserTaskCommand(review.getUserTaskKey())
-        .variables(Map.of("reviewed", reviewed, "reviewDecision", "register")).send().join();
+    register(review, reviewed);
 
     awaitCompleted(instance);
     assertThat(EMR.records()).filteredOn(r -> r.receiptNo().equals(receptionId)).singleElement().satisfies(r -> {
@@ -84,6 +94,103 @@ class IntakeTest extends IntakeEngineTest {
     try (var in = documents.open(pdf.id())) {
       assertThat(new String(in.readNBytes(5))).isEqualTo("%PDF-");
     }
+  }
+
+  @Test
+  void aBirthDateTheNurseCorrectsGetsIts和暦AndAgeRecomputedBeforeTheChartAndThePdf() throws Exception {
+    String receptionId = newReceptionId();
+    // She typed the wrong 平成 year: 平成3年 is 1991, the chart has her as born in 1990 (平成2年).
+    submission.submit(receptionId, answers("佐藤 花子", "サトウ ハナコ", "平成3年11月3日", List.of()));
+    long instance = instanceOf(receptionId);
+    UserTask review = openTask(instance, "ReviewAnswers");
+    Map<String, Object> reviewed = taskVariable(review, "reviewed");
+    assertThat(reviewed).containsEntry("birthDateWareki", "平成3年11月3日").containsEntry("age", ageOn("1991-11-03"));
+
+    reviewed.put("birthDate", "1990-11-03");
+    reviewed.put("allergyDetail", "ペニシリン、卵");
+    register(review, reviewed);
+
+    awaitCompleted(instance);
+    Map<String, Object> monshin = JSON.readValue(variables(instance).get("monshin"), Map.class);
+    assertThat(monshin).containsEntry("birthDate", "1990-11-03").containsEntry("birthDateWareki", "平成2年11月3日")
+        .containsEntry("age", ageOn("1990-11-03"));
+    assertThat(EMR.records()).filteredOn(r -> r.receiptNo().equals(receptionId)).singleElement().satisfies(r -> {
+      assertThat(r.patientId()).as("matched by the corrected birth date").isEqualTo("P0002");
+      assertThat(r.note()).as("the note she left as generated follows her correction").contains("アレルギー: ペニシリン、卵");
+    });
+    assertThat(pdfText(variables(instance))).contains("平成2年11月3日（1990-11-03）", "年齢（歳）" + ageOn("1990-11-03"))
+        .doesNotContain("平成3年");
+  }
+
+  @Test
+  void anInvalidCorrectionGoesBackToTheReviewWithItsProblemsAndNothingReachesTheChartUntilFixed() throws Exception {
+    String receptionId = newReceptionId();
+    submission.submit(receptionId, answers("佐藤 花子", "サトウ ハナコ", "平成2年11月3日", List.of()));
+    long instance = instanceOf(receptionId);
+    UserTask review = openTask(instance, "ReviewAnswers");
+    Map<String, Object> reviewed = taskVariable(review, "reviewed");
+
+    // A slip on the date and a complaint emptied by mistake: the API does not run the form's own checks.
+    reviewed.put("birthDate", "1990-02-30");
+    reviewed.put("chiefComplaint", "");
+    register(review, reviewed);
+
+    UserTask again = await().atMost(BOUND).until(() -> tasks(instance, "ReviewAnswers"),
+        t -> t.size() == 1 && t.get(0).getUserTaskKey() != review.getUserTaskKey()).get(0);
+    assertThat(taskValue(again, "monshinHasProblems")).isEqualTo("true");
+    assertThat(JSON.readValue(taskValue(again, "monshinProblemText"), String.class)).isEqualTo(String.join("\n",
+        "「生年月日」があり得ない日付です", "「今日はどうされましたか（主な症状）」の回答がありません"));
+    Map<String, Object> shown = taskVariable(again, "reviewed");
+    assertThat(shown).as("what she typed, to correct").containsEntry("birthDate", "1990-02-30")
+        .doesNotContainKeys("birthDateWareki", "age");
+    assertThat(elementIds(instance)).doesNotContain("FindPatient", "EnterIntoEmr");
+    assertThat(EMR.records()).noneMatch(r -> r.receiptNo().equals(receptionId));
+
+    shown.put("birthDate", "1990-11-03");
+    shown.put("chiefComplaint", "頭が痛い");
+    register(again, shown);
+
+    awaitCompleted(instance);
+    assertThat(EMR.records()).filteredOn(r -> r.receiptNo().equals(receptionId)).singleElement().satisfies(r -> {
+      assertThat(r.patientId()).isEqualTo("P0002");
+      assertThat(r.chiefComplaint()).isEqualTo("頭が痛い");
+    });
+    assertThat(variables(instance)).containsEntry("monshinHasProblems", "false");
+    assertThat(pdfText(variables(instance))).contains("平成2年11月3日（1990-11-03）");
+  }
+
+  @Test
+  void aPdfThatCannotBeFiledStopsAtAnIncidentAndARetryAfterTheFixFilesItWithoutASecondEntry() throws Exception {
+    String receptionId = newReceptionId();
+    submission.submit(receptionId, answers("佐藤 花子", "サトウ ハナコ", "平成2年11月3日", List.of()));
+    long instance = instanceOf(receptionId);
+    UserTask review = openTask(instance, "ReviewAnswers");
+
+    // The document store's disk is gone (an unmounted share): its directory is not a directory any more.
+    Path away = documentDir.resolveSibling("documents-away");
+    Files.move(documentDir, away);
+    Incident incident;
+    try {
+      Files.writeString(documentDir, "not a directory");
+      register(review, Map.of());
+      incident = await().atMost(BOUND).until(() -> activeIncidents(instance), i -> !i.isEmpty()).get(0);
+    } finally {
+      Files.delete(documentDir);
+      Files.move(away, documentDir);
+    }
+    assertThat(incident.getElementId()).isEqualTo("RenderQuestionnaire");
+    assertThat(incident.getErrorMessage()).as("says what failed where").contains(documentDir.toString());
+    assertThat(client.newProcessInstanceGetRequest(instance).send().join().getState())
+        .isEqualTo(ProcessInstanceState.ACTIVE);
+    assertThat(EMR.records()).filteredOn(r -> r.receiptNo().equals(receptionId)).hasSize(1);
+
+    // What 再実行 on the instance page does once the disk is back: retries for the job, the incident resolved.
+    client.newUpdateRetriesCommand(incident.getJobKey()).retries(1).send().join();
+    client.newResolveIncidentCommand(incident.getIncidentKey()).send().join();
+
+    awaitCompleted(instance);
+    assertThat(pdfText(variables(instance))).contains(receptionId);
+    assertThat(EMR.records()).filteredOn(r -> r.receiptNo().equals(receptionId)).as("entered once").hasSize(1);
   }
 
   @Test
@@ -112,7 +219,7 @@ class IntakeTest extends IntakeEngineTest {
         .variables(Map.of("urgentAction", "電話連絡済み", "acknowledged", true)).send().join();
     UserTask review = openTask(instance, "ReviewAnswers");
     assertThat(review.getPriority()).isEqualTo(90);
-    client.newCompleteUserTaskCommand(review.getUserTaskKey()).variables(Map.of("reviewDecision", "register")).send().join();
+    register(review, Map.of());
 
     awaitCompleted(instance);
     assertThat(EMR.records()).filteredOn(r -> r.receiptNo().equals(receptionId)).singleElement()
@@ -127,7 +234,7 @@ class IntakeTest extends IntakeEngineTest {
 
     long instance = instanceOf(receptionId);
     UserTask review = openTask(instance, "ReviewAnswers");
-    client.newCompleteUserTaskCommand(review.getUserTaskKey()).variables(Map.of("reviewDecision", "register")).send().join();
+    register(review, Map.of());
 
     UserTask clerk = openTask(instance, "IdentifyPatient");
     assertThat(clerk.getCandidateGroups()).containsExactly("clerks");
@@ -146,8 +253,7 @@ class IntakeTest extends IntakeEngineTest {
     String first = newReceptionId();
     registering.submit(first, answers("田中　美咲", "たなか みさき", "昭和60年6月15日", List.of()));
     long instance = instanceOf(first);
-    client.newCompleteUserTaskCommand(openTask(instance, "ReviewAnswers").getUserTaskKey())
-        .variables(Map.of("reviewDecision", "register")).send().join();
+    register(openTask(instance, "ReviewAnswers"), Map.of());
 
     awaitCompleted(instance);
     assertThat(EMR.registrations()).filteredOn(r -> r.name().equals("田中 美咲")).singleElement().satisfies(r -> {
@@ -169,8 +275,7 @@ class IntakeTest extends IntakeEngineTest {
     String second = newReceptionId();
     registering.submit(second, answers("田中 美咲", "タナカ ミサキ", "1985-06-15", List.of()));
     long again = instanceOf(second);
-    client.newCompleteUserTaskCommand(openTask(again, "ReviewAnswers").getUserTaskKey())
-        .variables(Map.of("reviewDecision", "register")).send().join();
+    register(openTask(again, "ReviewAnswers"), Map.of());
     awaitCompleted(again);
     assertThat(EMR.registrations()).filteredOn(r -> r.name().equals("田中 美咲")).hasSize(1);
     assertThat(EMR.records()).filteredOn(r -> r.receiptNo().equals(second)).singleElement()
@@ -182,8 +287,7 @@ class IntakeTest extends IntakeEngineTest {
     String receptionId = newReceptionId();
     submission.submit(receptionId, answers("高橋 健", "タカハシ ケン", "1970-01-20", List.of()));
     long instance = instanceOf(receptionId);
-    client.newCompleteUserTaskCommand(openTask(instance, "ReviewAnswers").getUserTaskKey())
-        .variables(Map.of("reviewDecision", "register")).send().join();
+    register(openTask(instance, "ReviewAnswers"), Map.of());
 
     UserTask clerk = openTask(instance, "IdentifyPatient");
     assertThat(clerk.getCandidateGroups()).containsExactly("clerks");
@@ -276,12 +380,42 @@ class IntakeTest extends IntakeEngineTest {
 
   private void awaitCompleted(long instance) {
     await().atMost(BOUND).until(() -> client.newProcessInstanceGetRequest(instance).send().join().getState(),
-        s -> s == ProcessInstanceState.COMPLETED || !client.newIncidentSearchRequest()
-            .filter(f -> f.processInstanceKey(instance)).send().join().items().isEmpty());
-    assertThat(client.newIncidentSearchRequest().filter(f -> f.processInstanceKey(instance)).send().join().items())
+        s -> s == ProcessInstanceState.COMPLETED || !activeIncidents(instance).isEmpty());
+    assertThat(activeIncidents(instance))
         .extracting(i -> i.getElementId() + " " + i.getErrorType() + ": " + i.getErrorMessage()).isEmpty();
     assertThat(client.newProcessInstanceGetRequest(instance).send().join().getState())
         .isEqualTo(ProcessInstanceState.COMPLETED);
+  }
+
+  /** The nurse approves for the EMR, with her corrections (or none: the answers as shown). */
+  private void register(UserTask review, Map<String, Object> reviewed) {
+    Map<String, Object> result = new java.util.HashMap<>(Map.of("reviewDecision", "register"));
+    if (!reviewed.isEmpty()) {
+      result.put("reviewed", reviewed);
+    }
+    client.newCompleteUserTaskCommand(review.getUserTaskKey()).variables(result).send().join();
+  }
+
+  private String taskValue(UserTask task, String name) {
+    return client.newUserTaskVariableSearchRequest(task.getUserTaskKey()).filter(f -> f.name(name)).send().join()
+        .items().get(0).getValue();
+  }
+
+  private static int ageOn(String birthDate) {
+    return Period.between(LocalDate.parse(birthDate), LocalDate.now()).getYears();
+  }
+
+  /** The filed PDF's text layer, spaces removed (the layout splits table cells into runs). */
+  private String pdfText(Map<String, String> vars) throws IOException {
+    DocumentReference pdf = DocumentReference.fromVariable(JSON.readValue(vars.get("questionnairePdf"), Map.class));
+    try (var in = documents.open(pdf.id()); PDDocument document = Loader.loadPDF(in.readAllBytes())) {
+      return new PDFTextStripper().getText(document).replaceAll("\\s", "");
+    }
+  }
+
+  private List<Incident> activeIncidents(long instance) {
+    return client.newIncidentSearchRequest().filter(f -> f.processInstanceKey(instance).state(IncidentState.ACTIVE))
+        .send().join().items();
   }
 
   private List<String> elementIds(long instance) {

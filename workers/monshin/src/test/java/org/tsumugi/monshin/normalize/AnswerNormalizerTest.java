@@ -144,4 +144,76 @@ class AnswerNormalizerTest {
         "web問診（受付番号 R-1）", "アレルギー: ペニシリン", "痛み: NRS 7/10", "該当症状: 38度以上の発熱、冷や汗",
         "妊娠・授乳: 妊娠の可能性あり", "患者より: <b>早めに</b>"));
   }
+
+  // The process normalises again after the nurse's review, on the output she corrected.
+
+  private Map<String, Object> reviewed(Map<String, Object> corrections) {
+    Map<String, Object> monshin = new HashMap<>(normalizer.normalize("R-1", answers(Map.of("patientName", "山田　太郎",
+        "patientKana", "ﾔﾏﾀﾞ ﾀﾛｳ", "birthDate", "平成3年11月3日", "phone", "０９０－１２３４－５６７８",
+        "visitType", "return", "painScale", 4, "redFlags", List.of("fever"), "allergy", true,
+        "allergyDetail", "ペニシリン", "pregnancy", "none"))).answers());
+    monshin.putAll(corrections);
+    return monshin;
+  }
+
+  @Test
+  void normalisingItsOwnOutputAgainChangesNothing() {
+    Map<String, Object> once = reviewed(Map.of());
+
+    NormalizedAnswers twice = normalizer.normalize("R-1", once);
+
+    assertThat(twice.problems()).isEmpty();
+    assertThat(twice.answers()).isEqualTo(once);
+    assertThat(once).containsEntry("name", "山田 太郎").containsEntry("kana", "ヤマダ タロウ")
+        .containsEntry("birthDate", "1991-11-03").containsEntry("visitType", "2回目以降");
+  }
+
+  @Test
+  void aCorrectedBirthDateGetsItsOwn和暦AndAge() {
+    NormalizedAnswers result = normalizer.normalize("R-1", reviewed(Map.of("birthDate", "1989-11-03")));
+
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.answers()).containsEntry("birthDate", "1989-11-03")
+        .containsEntry("birthDateWareki", "平成1年11月3日").containsEntry("age", 37);
+    assertThat(reviewed(Map.of())).containsEntry("birthDateWareki", "平成3年11月3日").containsEntry("age", 35);
+  }
+
+  @Test
+  void theEmrNoteFollowsCorrectionsUnlessTheNurseRewroteIt() {
+    Map<String, Object> corrected = reviewed(Map.of("allergyDetail", "ペニシリン、卵"));
+    assertThat((String) normalizer.normalize("R-1", corrected).answers().get("emrNote"))
+        .contains("アレルギー: ペニシリン、卵");
+
+    corrected.put("emrNote", "web問診（受付番号 R-1）\nアレルギー: ペニシリン（電話で確認）");
+    NormalizedAnswers kept = normalizer.normalize("R-1", corrected);
+    assertThat(kept.answers()).containsEntry("emrNote", "web問診（受付番号 R-1）\nアレルギー: ペニシリン（電話で確認）");
+    assertThat(normalizer.normalize("R-1", kept.answers()).answers()).isEqualTo(kept.answers());
+  }
+
+  @Test
+  void anInvalidCorrectionIsAProblemLikeAnInvalidAnswer() {
+    NormalizedAnswers impossible = normalizer.normalize("R-1", reviewed(Map.of("birthDate", "1991-02-30")));
+    assertThat(impossible.problems()).extracting(ItemProblem::message).containsExactly("「生年月日」があり得ない日付です");
+    assertThat(impossible.answers()).containsEntry("birthDate", "1991-02-30").doesNotContainKeys("age", "birthDateWareki");
+
+    NormalizedAnswers blanked = normalizer.normalize("R-1", reviewed(Map.of("name", " ", "phone", "03-12")));
+    assertThat(blanked.problems()).extracting(ItemProblem::message)
+        .containsExactly("「電話番号」は市外局番からの10桁または携帯電話の11桁で書いてください", "「お名前（漢字）」の回答がありません");
+  }
+
+  @Test
+  void answersToQuestionsAProcessOwnerAddedSurviveTheSecondPass() {
+    String json = """
+        {"id": "custom", "components": [
+          {"type": "textfield", "key": "patientName", "label": "お名前", "validate": {"required": true}},
+          {"type": "textfield", "key": "insurance", "label": "保険証の種類", "validate": {"required": true}}
+        ]}""";
+    AnswerNormalizer custom = new AnswerNormalizer(QuestionnaireForm.parse(json), TODAY);
+    Map<String, Object> once = custom.normalize("R-1", Map.of("patientName", "山田 太郎", "insurance", "国保")).answers();
+
+    NormalizedAnswers twice = custom.normalize("R-1", once);
+
+    assertThat(twice.problems()).isEmpty();
+    assertThat(twice.answers().get("otherAnswers")).isEqualTo(List.of(Map.of("label", "保険証の種類", "value", "国保")));
+  }
 }
