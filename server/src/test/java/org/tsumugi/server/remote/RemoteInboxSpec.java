@@ -96,6 +96,16 @@ class RemoteInboxSpec {
       assertThat(browser.await("#assignee").getText()).isEqualTo("nurse");
       assertThat(onCluster.newUserTaskGetRequest(task).send().join().getAssignee()).isEqualTo("nurse");
 
+      // the cluster knows only Tsumugi's client account: Tsumugi itself keeps a colleague off a claimed task
+      browser.login("nurse2");
+      browser.open("/inbox/tasks/" + task);
+      browser.await("#task-form .fjs-form-field-textfield input").sendKeys("横取り");
+      browser.find("#form-submit").click();
+      assertThat(browser.await("#form-message").getText()).contains("権限がありません");
+      assertThat(onCluster.newUserTaskGetRequest(task).send().join().getState()).isEqualTo(UserTaskState.CREATED);
+
+      browser.login("nurse");
+      browser.open("/inbox/tasks/" + task);
       WebElement field = browser.await("#task-form .fjs-form-field-textfield input");
       assertThat(browser.find("#task-form").getText()).contains("所見を入力してください");
       assertThat(browser.find("body").getText()).as("the task's variables").contains("山田 花子");
@@ -131,6 +141,7 @@ class RemoteInboxSpec {
         TestAccounts.person(users, repository, "admin", TestUsers.PASSWORD, Role.ADMIN, Set.of());
         TestAccounts.person(users, repository, "clerk", TestUsers.PASSWORD, Role.CLERK, Set.of("clerks"));
         TestAccounts.person(users, repository, "nurse", TestUsers.PASSWORD, Role.NURSE, Set.of("nurses"));
+        TestAccounts.person(users, repository, "nurse2", TestUsers.PASSWORD, Role.NURSE, Set.of("nurses"));
       };
     }
   }
@@ -145,7 +156,7 @@ class RemoteInboxSpec {
             .username("admin").password(TestUsers.PASSWORD).applyEnvironmentOverrides(false).build()).build();
   }
 
-  /** The answer to a page request by a clerk signed in over HTTP Basic is not possible: use the session. */
+  /** The status of a page as a clerk signed in through the login form (pages take no HTTP Basic). */
   private static int status(int port, String path) throws Exception {
     HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
     String login = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login")).build(),
