@@ -92,6 +92,8 @@ class RemoteInboxSpec {
       browser.login("nurse");
       browser.open("/inbox?process=remote-intake");
       assertThat(browser.find("#tasks").getText()).contains("所見の確認");
+      assertThat(browser.present("header a[href='/dashboard']")).as("no links to the pages remote mode lacks")
+          .isFalse();
       browser.find("#task-" + task + " button.claim").click();
       assertThat(browser.await("#assignee").getText()).isEqualTo("nurse");
       assertThat(onCluster.newUserTaskGetRequest(task).send().join().getAssignee()).isEqualTo("nurse");
