@@ -9,17 +9,15 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.tsumugi.engine.Deployer;
-import org.tsumugi.engine.processing.Results.Deployment;
 
 /**
  * At start-up, deploys every form, decision and process file under the configured folders, each on
@@ -29,24 +27,22 @@ import org.tsumugi.engine.processing.Results.Deployment;
  * model must not keep a clinic's other workflows from starting.
  */
 @Component
-// remote mode: the cluster has its own deployments (Modeler, zbctl); there is no embedded engine here
-@ConditionalOnProperty(name = "tsumugi.mode", havingValue = "embedded", matchIfMissing = true)
 class FolderDeployer {
   private static final Logger LOG = LoggerFactory.getLogger(FolderDeployer.class);
   /** The deployable kinds, in the order they go in. */
   private static final List<String> ORDER = List.of(".form", ".dmn", ".bpmn");
 
-  private final Deployer deployer;
+  private final DeploymentTarget target;
   private final List<Path> folders;
 
-  FolderDeployer(Deployer deployer, @Value("${tsumugi.deploy.folders:bpmn,forms}") String[] folders) {
-    this.deployer = deployer;
+  FolderDeployer(DeploymentTarget target, @Value("${tsumugi.deploy.folders:bpmn,forms}") String[] folders) {
+    this.target = target;
     this.folders = Arrays.stream(folders).map(String::strip).filter(f -> !f.isEmpty()).map(Path::of).toList();
   }
 
   @EventListener(ApplicationReadyEvent.class)
   void deployFolders() {
-    List<Deployer.Resource> resources = new ArrayList<>();
+    List<Map.Entry<String, byte[]>> resources = new ArrayList<>();
     for (Path folder : folders) {
       if (!Files.isDirectory(folder)) {
         LOG.info("deployment folder {} does not exist; nothing to deploy from it", folder.toAbsolutePath());
@@ -57,7 +53,7 @@ class FolderDeployer {
           String name = folder.relativize(file).toString().replace('\\', '/');
           String lower = name.toLowerCase(Locale.ROOT);
           if (ORDER.stream().anyMatch(lower::endsWith)) {
-            resources.add(new Deployer.Resource(name, Files.readAllBytes(file)));
+            resources.add(Map.entry(name, Files.readAllBytes(file)));
           }
         }
       } catch (IOException e) {
@@ -65,22 +61,18 @@ class FolderDeployer {
       }
     }
     resources.sort(Comparator.comparingInt(FolderDeployer::rank));
-    for (Deployer.Resource resource : resources) {
+    for (Map.Entry<String, byte[]> resource : resources) {
       try {
-        Deployment deployment = deployer.deploy(List.of(resource)).join();
-        deployment.forms().forEach(form -> LOG.info("form {} version {} from {}",
-            form.formId(), form.version(), form.resourceName()));
-        deployment.processes().forEach(process -> LOG.info("process {} version {} from {}",
-            process.bpmnProcessId(), process.version(), process.resourceName()));
+        target.deploy(resource.getKey(), resource.getValue()).forEach(live -> LOG.info("{}", live));
       } catch (RuntimeException e) {
         Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-        LOG.error("{} was not deployed: {}", resource.name(), cause.getMessage());
+        LOG.error("{} was not deployed: {}", resource.getKey(), cause.getMessage());
       }
     }
   }
 
-  private static int rank(Deployer.Resource resource) {
-    String lower = resource.name().toLowerCase(Locale.ROOT);
+  private static int rank(Map.Entry<String, byte[]> resource) {
+    String lower = resource.getKey().toLowerCase(Locale.ROOT);
     for (int i = 0; i < ORDER.size(); i++) {
       if (lower.endsWith(ORDER.get(i))) {
         return i;

@@ -1,7 +1,5 @@
 package org.tsumugi.server.inbox;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,38 +22,30 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.tsumugi.engine.processing.Command;
-import org.tsumugi.engine.processing.EngineClock;
-import org.tsumugi.engine.processing.Rejection;
 import org.tsumugi.server.documents.DocumentLink;
 import org.tsumugi.server.documents.DocumentServing;
 import org.tsumugi.server.documents.DocumentUploads;
 import org.tsumugi.server.documents.EvidenceShots;
 import org.tsumugi.server.web.CurrentUser;
-import org.tsumugi.server.web.EngineCommands;
 import org.tsumugi.server.web.Json;
 import org.tsumugi.server.web.PatientDataViews;
+import org.tsumugi.server.inbox.TaskInbox.TaskRefused;
 
-/** The inbox list, claim and release, and the task page with its form. */
-@ConditionalOnProperty(name = "tsumugi.mode", havingValue = "embedded", matchIfMissing = true) // pages need the embedded engine
+/** The inbox list, claim and release, and the task page with its form, on the embedded engine or a cluster. */
 @Controller
 @RequestMapping("/inbox")
 class InboxController {
-  private final InboxQueries queries;
-  private final EngineCommands engine;
-  private final EngineClock clock;
+  private final TaskInbox inbox;
   private final PatientDataViews views;
   private final MessageSource messages;
   private final DocumentServing documents;
   private final DocumentUploads uploads;
 
-  InboxController(InboxQueries queries, EngineCommands engine, EngineClock clock, PatientDataViews views,
-      MessageSource messages, DocumentServing documents, DocumentUploads uploads) {
+  InboxController(TaskInbox inbox, PatientDataViews views, MessageSource messages, DocumentServing documents,
+      DocumentUploads uploads) {
     this.documents = documents;
     this.uploads = uploads;
-    this.queries = queries;
-    this.engine = engine;
-    this.clock = clock;
+    this.inbox = inbox;
     this.views = views;
     this.messages = messages;
   }
@@ -64,11 +54,11 @@ class InboxController {
   String inbox(Authentication authentication, @RequestParam(required = false) String process,
       @RequestParam(required = false) String due, @RequestParam(required = false) Integer priority, Model model) {
     CurrentUser user = CurrentUser.of(authentication);
-    long now = clock.millis();
-    List<InboxTask> tasks = queries.open(user, new InboxFilter(process, due, priority), now);
+    long now = inbox.now();
+    List<InboxTask> tasks = inbox.open(user, new InboxFilter(process, due, priority), now);
     model.addAttribute("tasks", tasks);
     model.addAttribute("now", now);
-    model.addAttribute("processes", queries.processes());
+    model.addAttribute("processes", inbox.processes());
     model.addAttribute("filter", new InboxFilter(process, due, priority));
     return "inbox/list";
   }
@@ -76,15 +66,13 @@ class InboxController {
   @PostMapping("/tasks/{key}/claim")
   String claim(@PathVariable long key, Authentication authentication, RedirectAttributes redirect, Locale locale) {
     CurrentUser user = CurrentUser.of(authentication);
-    return act(() -> engine.run(new Command.AssignUserTask(key, user.id(), false, "claim", user.acting())),
-        "/inbox/tasks/" + key, redirect, locale);
+    return act(() -> inbox.claim(key, user), "/inbox/tasks/" + key, redirect, locale);
   }
 
   @PostMapping("/tasks/{key}/unclaim")
   String unclaim(@PathVariable long key, Authentication authentication, RedirectAttributes redirect, Locale locale) {
     CurrentUser user = CurrentUser.of(authentication);
-    return act(() -> engine.run(new Command.UnassignUserTask(key, "unassign", user.acting())), "/inbox", redirect,
-        locale);
+    return act(() -> inbox.unclaim(key, user), "/inbox", redirect, locale);
   }
 
   @GetMapping("/tasks/{key}")
@@ -92,15 +80,15 @@ class InboxController {
     CurrentUser user = CurrentUser.of(authentication);
     InboxTask task = visible(key, user);
     views.viewed(PatientDataViews.TASK, Long.toString(key));
-    Map<String, Object> variables = queries.variables(key);
+    Map<String, Object> variables = inbox.variables(key);
     model.addAttribute("task", task);
-    model.addAttribute("now", clock.millis());
+    model.addAttribute("now", inbox.now());
     model.addAttribute("mine", task.assignedTo(user.id()));
     model.addAttribute("variables", variables);
     model.addAttribute("variablesJson", Json.write(variables));
     model.addAttribute("documents", DocumentLink.in(variables));
     model.addAttribute("screenshots", EvidenceShots.in(variables));
-    model.addAttribute("formSchema", task.formKey() == null ? null : queries.formSchema(task.formKey()).orElse(null));
+    model.addAttribute("formSchema", inbox.formSchema(task).orElse(null));
     return "inbox/task";
   }
 
@@ -108,14 +96,14 @@ class InboxController {
   @GetMapping("/tasks/{key}/documents/{id}")
   ResponseEntity<Resource> document(@PathVariable long key, @PathVariable String id, Authentication authentication) {
     visible(key, CurrentUser.of(authentication));
-    return documents.document(queries.variables(key), id);
+    return documents.document(inbox.variables(key), id);
   }
 
   /** A screenshot a robot took for the task's process (its evidence), by position. */
   @GetMapping("/tasks/{key}/evidence/{index}")
   ResponseEntity<Resource> evidence(@PathVariable long key, @PathVariable int index, Authentication authentication) {
     visible(key, CurrentUser.of(authentication));
-    return documents.screenshot(queries.variables(key), index);
+    return documents.screenshot(inbox.variables(key), index);
   }
 
   /** A file attached in the task's form, stored before the form is completed with its reference. */
@@ -128,7 +116,7 @@ class InboxController {
   }
 
   private InboxTask visible(long key, CurrentUser user) {
-    InboxTask task = queries.task(key).orElseThrow(() -> new TaskNotFound(key));
+    InboxTask task = inbox.task(key).orElseThrow(() -> new TaskNotFound(key));
     if (!task.visibleTo(user.id(), user.groups())) {
       throw new NotYourTask(key);
     }
@@ -143,9 +131,8 @@ class InboxController {
     CurrentUser user = CurrentUser.of(authentication);
     Map<String, Object> answer = new LinkedHashMap<>();
     try {
-      engine.run(new Command.CompleteUserTask(key, submitted == null ? Map.of() : submitted, "complete",
-          user.acting()));
-    } catch (Rejection rejection) {
+      inbox.complete(key, submitted == null ? Map.of() : submitted, user);
+    } catch (TaskRefused rejection) {
       answer.put("message", refusal(key, rejection, locale));
       return ResponseEntity.status(rejection.status() == 404 ? HttpStatus.CONFLICT : HttpStatus.valueOf(
           rejection.status())).body(answer);
@@ -158,16 +145,16 @@ class InboxController {
     try {
       action.run();
       return "redirect:" + next;
-    } catch (Rejection rejection) {
+    } catch (TaskRefused rejection) {
       redirect.addFlashAttribute("error", refusal(0, rejection, locale));
       return "redirect:/inbox";
     }
   }
 
   /** Says in the clerk's language why the engine refused, without the engine's technical wording. */
-  private String refusal(long key, Rejection rejection, Locale locale) {
+  private String refusal(long key, TaskRefused rejection, Locale locale) {
     String code = switch (rejection.status()) {
-      case 404 -> queries.task(key).map(t -> "inbox.refused.done").orElse("inbox.refused.gone");
+      case 404 -> inbox.task(key).map(t -> "inbox.refused.done").orElse("inbox.refused.gone");
       case 403 -> "inbox.refused.notYours";
       case 409 -> "inbox.refused.taken";
       default -> "inbox.refused.other";

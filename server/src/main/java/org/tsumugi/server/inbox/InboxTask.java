@@ -27,7 +27,12 @@ public record InboxTask(long key, String name, String elementId, String processI
    * (a candidate still sees a task a colleague claimed, as the group's shared work).
    */
   public boolean visibleTo(String user, java.util.Set<String> groups) {
-    return assignedTo(user) || candidateUsers.contains(user) || candidateGroups.stream().anyMatch(groups::contains);
+    return assignedTo(user) || offeredTo(user, groups);
+  }
+
+  /** Whether the person is a candidate user or in a candidate group: the ones who may claim it. */
+  public boolean offeredTo(String user, java.util.Set<String> groups) {
+    return candidateUsers.contains(user) || candidateGroups.stream().anyMatch(groups::contains);
   }
 
   public String title() {

@@ -24,12 +24,14 @@ public class RobotClientDefaults implements EnvironmentPostProcessor, Ordered {
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+		boolean remote = "remote".equals(env.getProperty("tsumugi.mode"));
 		if (!env.getProperty("tsumugi.robots.enabled", Boolean.class, true)) {
-			env.getPropertySources().addFirst(new MapPropertySource(SOURCE, Map.of("camunda.client.enabled", "false")));
+			if (!remote) { // in remote mode the inbox needs the client; without the robots it has no job workers
+				env.getPropertySources().addFirst(new MapPropertySource(SOURCE, Map.of("camunda.client.enabled", "false")));
+			}
 			return;
 		}
 		Map<String, Object> values = new LinkedHashMap<>();
-		boolean remote = "remote".equals(env.getProperty("tsumugi.mode"));
 		if (!remote && env.getProperty("camunda.client.rest-address") == null) { // remote mode names its cluster
 			int port = env.getProperty("server.port", Integer.class, 8080);
 			if (port == 0) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import io.camunda.client.CamundaClient;
+import io.camunda.client.impl.oauth.OAuthCredentialsProvider;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,6 +53,8 @@ class RemoteModeTest {
 
       assertThat(server.getBeanNamesForType(CommandProcessor.class)).as("the embedded engine").isEmpty();
       assertThat(server.getBeanNamesForType(Deployer.class)).isEmpty();
+      assertThat(server.getBeanNamesForType(CamundaClient.class)).as("the robots' and the pages' one client")
+          .hasSize(1);
       CamundaClient client = server.getBean(CamundaClient.class);
       assertThat(client.newTopologyRequest().send().join().getClusterSize()).isEqualTo(3);
       assertThat(seen).as("the client, and the robots polling for jobs, call the cluster with its credentials")
@@ -66,6 +69,25 @@ class RemoteModeTest {
       assertThat(ownApi.statusCode()).as("no embedded /v2 API in remote mode").isEqualTo(404);
     } finally {
       cluster.stop(0);
+    }
+  }
+
+  @Test
+  void aSaasClusterNeedsOnlyItsIdRegionAndClientCredentials(@TempDir Path data) {
+    try (ConfigurableApplicationContext server = new SpringApplicationBuilder(TsumugiApplication.class).run(
+        "--server.port=0", "--tsumugi.mode=remote", "--tsumugi.robots.enabled=false",
+        "--camunda.client.cloud.cluster-id=c0ffee", "--camunda.client.cloud.region=syd-1",
+        "--camunda.client.auth.client-id=tsumugi", "--camunda.client.auth.client-secret=saas-secret",
+        "--spring.datasource.url=jdbc:h2:file:" + data.resolve("db"),
+        "--tsumugi.security.initial-admin-password=remote-mode-admin-password")) {
+      CamundaClient client = server.getBean(CamundaClient.class);
+      assertThat(client.getConfiguration().getRestAddress())
+          .hasToString("https://syd-1.zeebe.camunda.io:443/c0ffee");
+      assertThat(client.getConfiguration().getGrpcAddress()).hasToString("https://c0ffee.syd-1.zeebe.camunda.io:443");
+      assertThat(client.getConfiguration().getCredentialsProvider()).isInstanceOf(OAuthCredentialsProvider.class);
+      assertThat(server.getEnvironment().getProperty("camunda.client.auth.token-url"))
+          .isEqualTo("https://login.cloud.camunda.io/oauth/token");
+      assertThat(server.getEnvironment().getProperty("camunda.client.auth.audience")).isEqualTo("zeebe.camunda.io");
     }
   }
 

@@ -4,8 +4,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,26 +11,65 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.tsumugi.engine.processing.Command;
+import org.tsumugi.engine.processing.EngineClock;
+import org.tsumugi.engine.processing.Rejection;
 import org.tsumugi.server.web.CurrentUser;
+import org.tsumugi.server.web.EngineCommands;
 import org.tsumugi.server.web.Json;
 
-/** Reads the engine's user task tables for the inbox and the task page. */
-@ConditionalOnProperty(name = "tsumugi.mode", havingValue = "embedded", matchIfMissing = true) // pages need the embedded engine
+/**
+ * The inbox on the embedded engine: reads its user task tables, and acts through in-process commands that
+ * carry the signed-in person, so the engine itself checks who may claim, release and complete.
+ */
+@ConditionalOnProperty(name = "tsumugi.mode", havingValue = "embedded", matchIfMissing = true)
 @Component
-class InboxQueries {
+class EmbeddedInbox implements TaskInbox {
   private static final String COLUMNS = "SELECT t.user_task_key, t.name, t.element_id, t.bpmn_process_id,"
       + " d.name AS process_name, t.process_instance_key, t.assignee, t.candidate_groups, t.candidate_users,"
       + " t.due_date, t.priority, t.creation_date, t.form_key, t.state, t.element_instance_key"
       + " FROM user_task t JOIN process_definition d ON d.definition_key = t.definition_key";
 
   private final JdbcTemplate jdbc;
+  private final EngineCommands engine;
+  private final EngineClock clock;
 
-  InboxQueries(JdbcTemplate jdbc) {
+  EmbeddedInbox(JdbcTemplate jdbc, EngineCommands engine, EngineClock clock) {
     this.jdbc = jdbc;
+    this.engine = engine;
+    this.clock = clock;
   }
 
-  /** Open tasks assigned to the user, or unassigned and offered to them or one of their groups. */
-  List<InboxTask> open(CurrentUser user, InboxFilter filter, long now) {
+  @Override
+  public long now() {
+    return clock.millis();
+  }
+
+  @Override
+  public void claim(long key, CurrentUser user) {
+    run(new Command.AssignUserTask(key, user.id(), false, "claim", user.acting()));
+  }
+
+  @Override
+  public void unclaim(long key, CurrentUser user) {
+    run(new Command.UnassignUserTask(key, "unassign", user.acting()));
+  }
+
+  @Override
+  public void complete(long key, Map<String, Object> variables, CurrentUser user) {
+    run(new Command.CompleteUserTask(key, variables, "complete", user.acting()));
+  }
+
+  private void run(Command command) {
+    try {
+      engine.run(command);
+    } catch (Rejection rejection) {
+      throw new TaskRefused(rejection.status(), rejection.getMessage());
+    }
+  }
+
+  @Override
+  public List<InboxTask> open(CurrentUser user, InboxFilter filter, long now) {
     StringBuilder sql = new StringBuilder(COLUMNS).append(" WHERE t.state = 'CREATED' AND (t.assignee = ?"
         + " OR (t.assignee IS NULL AND EXISTS (SELECT 1 FROM user_task_candidate c"
         + " WHERE c.user_task_key = t.user_task_key AND ((c.kind = 'USER' AND c.name = ?)");
@@ -51,7 +88,7 @@ class InboxQueries {
       sql.append(" AND t.priority >= ?");
       args.add(filter.priority());
     }
-    Long dueBefore = dueBefore(filter.due(), now);
+    Long dueBefore = filter.dueBefore(now);
     if (dueBefore != null) {
       sql.append(" AND t.due_date IS NOT NULL AND t.due_date < ?");
       args.add(dueBefore);
@@ -61,22 +98,8 @@ class InboxQueries {
     return jdbc.query(sql.toString(), (rs, n) -> task(rs), args.toArray());
   }
 
-  private static Long dueBefore(String due, long now) {
-    if (due == null) {
-      return null;
-    }
-    ZoneId zone = ZoneId.systemDefault();
-    LocalDate today = LocalDate.now(zone);
-    return switch (due) {
-      case "overdue" -> now;
-      case "today" -> today.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
-      case "week" -> today.plusDays(7).atStartOfDay(zone).toInstant().toEpochMilli();
-      default -> null;
-    };
-  }
-
-  /** The processes that have user tasks, for the filter's choices: id to name. */
-  Map<String, String> processes() {
+  @Override
+  public Map<String, String> processes() {
     Map<String, String> names = new LinkedHashMap<>();
     jdbc.query("SELECT DISTINCT t.bpmn_process_id, d.name FROM user_task t JOIN process_definition d"
         + " ON d.definition_key = t.definition_key WHERE t.state = 'CREATED' ORDER BY t.bpmn_process_id",
@@ -86,20 +109,23 @@ class InboxQueries {
     return names;
   }
 
-  Optional<InboxTask> task(long key) {
+  @Override
+  public Optional<InboxTask> task(long key) {
     return jdbc.query(COLUMNS + " WHERE t.user_task_key = ?", (rs, n) -> task(rs), key).stream().findFirst();
   }
 
-  Optional<String> formSchema(long formKey) {
-    return jdbc.queryForList("SELECT form_schema FROM form_definition WHERE form_key = ?", String.class, formKey)
-        .stream().findFirst();
+  @Override
+  public Optional<String> formSchema(InboxTask task) {
+    if (task.formKey() == null) {
+      return Optional.empty();
+    }
+    return jdbc.queryForList("SELECT form_schema FROM form_definition WHERE form_key = ?", String.class,
+        task.formKey()).stream().findFirst();
   }
 
-  /**
-   * The variables the task sees, as the engine's task variable search answers them: its element's and
-   * every enclosing scope's, an inner one hiding an outer one of the same name.
-   */
-  Map<String, Object> variables(long taskKey) {
+  /** As the engine's task variable search answers them. */
+  @Override
+  public Map<String, Object> variables(long taskKey) {
     Long scope = jdbc.queryForObject("SELECT element_instance_key FROM user_task WHERE user_task_key = ?",
         Long.class, taskKey);
     Map<String, Object> seen = new LinkedHashMap<>();
