@@ -8,6 +8,7 @@ import io.camunda.client.CamundaClient;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.tsumugi.browser.evidence.DocumentStoreEvidence;
 import org.tsumugi.browser.job.BrowserRunWorker;
 import org.tsumugi.browser.run.BrowserRobot;
 import org.tsumugi.browser.sandbox.RobotTestKit;
