@@ -8,7 +8,6 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.tsumugi.server.TsumugiApplication;
 import org.tsumugi.server.security.Role;
 import org.tsumugi.server.security.TestAccounts;
@@ -37,8 +36,10 @@ final class TestServers {
     return Integer.parseInt(server.getEnvironment().getProperty("local.server.port"));
   }
 
-  /** The cluster's API user and the remote-mode server's staff, each server with its own user table. */
-  @Configuration(proxyBeanMethods = false)
+  /**
+   * The cluster's API user and the remote-mode server's staff, each server with its own user table. Not a
+   * {@code @Configuration}: the servers' component scan would pick that up in every other test's context.
+   */
   static class People {
     @Bean
     SmartInitializingSingleton remoteSpecPeople(UserService users, UserRepository repository) {
