@@ -17,20 +17,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.tsumugi.server.TsumugiApplication;
 import org.tsumugi.server.audit.AuditLog;
 import org.tsumugi.server.audit.AuditQuery;
-import org.tsumugi.server.security.Role;
-import org.tsumugi.server.security.TestAccounts;
-import org.tsumugi.server.security.UserRepository;
-import org.tsumugi.server.security.UserService;
 import org.tsumugi.server.web.Browser;
 import org.tsumugi.server.web.TestUsers;
 
@@ -59,17 +52,17 @@ class RemoteInboxSpec {
                 .zeebeCandidateGroups("nurses"))
             .endEvent().done()));
 
-    try (ConfigurableApplicationContext cluster = server("cluster", data,
+    try (ConfigurableApplicationContext cluster = TestServers.start("cluster", data,
         "--tsumugi.robots.enabled=false", "--tsumugi.deploy.folders=");
-        CamundaClient onCluster = client(port(cluster));
-        ConfigurableApplicationContext remote = server("remote", data, "--tsumugi.mode=remote",
-            "--camunda.client.rest-address=http://127.0.0.1:" + port(cluster),
+        CamundaClient onCluster = client(TestServers.port(cluster));
+        ConfigurableApplicationContext remote = TestServers.start("remote", data, "--tsumugi.mode=remote",
+            "--camunda.client.rest-address=http://127.0.0.1:" + TestServers.port(cluster),
             "--camunda.client.auth.username=admin", "--camunda.client.auth.password=" + TestUsers.PASSWORD,
             "--tsumugi.deploy.folders=" + models,
             "--tsumugi.claims.nightly.inbox-dir=" + data.resolve("claims-inbox"),
             "--tsumugi.claims.nightly.archive-dir=" + data.resolve("claims-imported"),
             "--tsumugi.document.data-dir=" + data.resolve("documents"));
-        Browser browser = new Browser("http://127.0.0.1:" + port(remote))) {
+        Browser browser = new Browser("http://127.0.0.1:" + TestServers.port(remote))) {
 
       assertThat(remote.getBeanNamesForType(CamundaClient.class)).as("one client in remote mode").hasSize(1);
       assertThat(onCluster.newProcessDefinitionSearchRequest().filter(f -> f.processDefinitionId("remote-intake"))
@@ -87,7 +80,7 @@ class RemoteInboxSpec {
       browser.login("clerk");
       browser.open("/inbox");
       assertThat(browser.await("#no-tasks").isDisplayed()).as("offered to the nurses only").isTrue();
-      assertThat(status(port(remote), "/inbox/tasks/" + task)).as("not even by its address").isEqualTo(403);
+      assertThat(status(TestServers.port(remote), "/inbox/tasks/" + task)).as("not even by its address").isEqualTo(403);
 
       browser.login("nurse");
       browser.open("/inbox?process=remote-intake");
@@ -123,33 +116,6 @@ class RemoteInboxSpec {
       assertThat(remote.getBean(AuditLog.class).search(new AuditQuery("nurse", "VIEW", "user_task:" + task, null,
           null, 10))).as("the view of the task is in the remote-mode server's audit log").isNotEmpty();
     }
-  }
-
-  private static ConfigurableApplicationContext server(String name, Path data, String... settings) {
-    List<String> args = new java.util.ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
-        "--spring.datasource.url=jdbc:h2:file:" + data.resolve(name) + ";WRITE_DELAY=0",
-        "--tsumugi.security.require-totp=false", "--tsumugi.robots.browser.enabled=false"));
-    args.addAll(List.of(settings));
-    return new SpringApplicationBuilder(TsumugiApplication.class, People.class).run(args.toArray(String[]::new));
-  }
-
-  /** The cluster's API user and the remote-mode server's staff, each server with its own user table. */
-  @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
-  static class People {
-    @org.springframework.context.annotation.Bean
-    org.springframework.beans.factory.SmartInitializingSingleton remoteSpecPeople(UserService users,
-        UserRepository repository) {
-      return () -> {
-        TestAccounts.person(users, repository, "admin", TestUsers.PASSWORD, Role.ADMIN, Set.of());
-        TestAccounts.person(users, repository, "clerk", TestUsers.PASSWORD, Role.CLERK, Set.of("clerks"));
-        TestAccounts.person(users, repository, "nurse", TestUsers.PASSWORD, Role.NURSE, Set.of("nurses"));
-        TestAccounts.person(users, repository, "nurse2", TestUsers.PASSWORD, Role.NURSE, Set.of("nurses"));
-      };
-    }
-  }
-
-  private static int port(ConfigurableApplicationContext server) {
-    return Integer.parseInt(server.getEnvironment().getProperty("local.server.port"));
   }
 
   private static CamundaClient client(int port) {
