@@ -5,6 +5,8 @@ import io.camunda.client.api.worker.JobWorker;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.builder.AbstractFlowNodeBuilder;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -26,7 +28,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Starts the embedded engine on one database, drives it over HTTP with the official Java client and
  * its job workers, and prints one Markdown row: saturated throughput and start-to-end latency, then
- * latency at a fixed 100 instances per second.
+ * latency at a fixed 100 instances per second. Next to the throughput it prints the CPU the whole process
+ * (engine and client) spent per instance and how busy the engine's writer thread was: on a shared machine
+ * throughput follows the load of others, CPU per instance much less.
  *
  * <p>Arguments: database (h2mem | h2file | postgres), process (one-task | three-tasks), worker
  * threads, instances, and optionally a label for the row (e.g. which engine build ran).
@@ -121,12 +125,16 @@ public final class EngineBenchmark {
     finished[0] = new CountDownLatch(instances);
     latencies.clear();
     long begin = System.nanoTime();
+    long cpuBegin = processCpuNanos();
+    long writerBegin = writerCpuNanos();
     for (int i = 0; i < instances; i++) {
       inFlight.acquire();
       create(client, id);
     }
     finished[0].await(10, TimeUnit.MINUTES);
     double seconds = (System.nanoTime() - begin) / 1e9;
+    double cpuMillisPerInstance = (processCpuNanos() - cpuBegin) / 1e6 / instances;
+    double writerBusy = (writerCpuNanos() - writerBegin) / 1e9 / seconds;
     long[] saturated = sorted(latencies);
 
     finished[0] = new CountDownLatch(RATE_PER_SECOND * RATE_SECONDS);
@@ -143,8 +151,9 @@ public final class EngineBenchmark {
     long[] atRate = sorted(latencies);
     worker.close();
 
-    System.out.printf("| %s | %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f |%s%n", row, process, threads,
-        instances, instances / seconds, millis(saturated, 0.5), millis(saturated, 0.99), millis(atRate, 0.5),
+    System.out.printf("| %s | %s | %d | %d | %.0f | %.2f | %.0f %% | %.1f | %.1f | %.1f | %.1f |%s%n", row, process,
+        threads, instances, instances / seconds, cpuMillisPerInstance, writerBusy * 100, millis(saturated, 0.5),
+        millis(saturated, 0.99), millis(atRate, 0.5),
         millis(atRate, 0.99), (rateKept ? "" : " (rate not kept)")
         + (failedCompletions.get() == 0 ? "" : " (" + failedCompletions.get() + " completions timed out)"));
   }
@@ -153,6 +162,22 @@ public final class EngineBenchmark {
   private static void create(CamundaClient client, String id) {
     client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
         .variables(Map.of("startedAt", System.nanoTime())).send();
+  }
+
+  /**
+   * CPU the whole process (engine and client) spent, which a shared machine's load barely changes, unlike
+   * throughput: per instance it is the figure to compare between engine builds.
+   */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /** CPU of the engine's single writer thread: near one core means the writer, not HTTP, limits throughput. */
+  private static long writerCpuNanos() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("tsumugi-engine-writer"))
+        .mapToLong(t -> threads.getThreadCpuTime(t.getId())).sum();
   }
 
   private static long[] sorted(List<Long> values) {
