@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the engine benchmark on every database and worker-thread count, side by side in one run,
 # and prints Markdown rows for docs/benchmarks.md. Not part of the tests.
-# Columns: database, process, worker threads, instances, instances/s, CPU ms per instance (whole process,
-# saturated), writer thread busy (saturated), p50/p99 ms saturated, p50/p99 ms at 100/s.
+# Columns: database, process, worker threads, instances, instances/s, CPU ms per instance (saturated; the
+# whole process and the PostgreSQL server), writer thread busy (saturated), p50/p99 ms saturated, p50/p99 ms
+# at 100/s.
 #
 #   INSTANCES=5000                 instances per row
 #   DATABASES="h2mem h2file postgres", PROCESSES="one-task three-tasks", THREADS="1 2": narrow the rows

@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -29,7 +30,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Starts the embedded engine on one database, drives it over HTTP with the official Java client and
  * its job workers, and prints one Markdown row: saturated throughput and start-to-end latency, then
  * latency at a fixed 100 instances per second. Next to the throughput it prints the CPU the whole process
- * (engine and client) spent per instance and how busy the engine's writer thread was: on a shared machine
+ * (engine and client, and the PostgreSQL server when it runs on that) spent per instance and how busy the engine's writer thread was: on a shared machine
  * throughput follows the load of others, CPU per instance much less.
  *
  * <p>Arguments: database (h2mem | h2file | postgres), process (one-task | three-tasks), worker
@@ -72,7 +73,8 @@ public final class EngineBenchmark {
       try (CamundaClient client = CamundaClient.newClientBuilder()
           .restAddress(URI.create("http://localhost:" + port)).preferRestOverGrpc(true)
           .numJobWorkerExecutionThreads(threads).build()) {
-        run(client, row, process, tasks, threads, instances);
+        ProcessHandle server = postgres == null ? null : postgres.getProcess().toHandle();
+        run(client, row, process, tasks, threads, instances, () -> databaseCpuNanos(server));
       }
     } finally {
       if (postgres != null) {
@@ -82,7 +84,7 @@ public final class EngineBenchmark {
   }
 
   private static void run(CamundaClient client, String row, String process, int tasks, int threads,
-      int instances) throws Exception {
+      int instances, java.util.function.LongSupplier databaseCpu) throws Exception {
     String id = "bench-" + process;
     AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess(id).startEvent();
     for (int i = 1; i <= tasks; i++) {
@@ -125,7 +127,7 @@ public final class EngineBenchmark {
     finished[0] = new CountDownLatch(instances);
     latencies.clear();
     long begin = System.nanoTime();
-    long cpuBegin = processCpuNanos();
+    long cpuBegin = processCpuNanos() + databaseCpu.getAsLong();
     long writerBegin = writerCpuNanos();
     for (int i = 0; i < instances; i++) {
       inFlight.acquire();
@@ -133,7 +135,7 @@ public final class EngineBenchmark {
     }
     finished[0].await(10, TimeUnit.MINUTES);
     double seconds = (System.nanoTime() - begin) / 1e9;
-    double cpuMillisPerInstance = (processCpuNanos() - cpuBegin) / 1e6 / instances;
+    double cpuMillisPerInstance = (processCpuNanos() + databaseCpu.getAsLong() - cpuBegin) / 1e6 / instances;
     double writerBusy = (writerCpuNanos() - writerBegin) / 1e9 / seconds;
     long[] saturated = sorted(latencies);
 
@@ -171,6 +173,15 @@ public final class EngineBenchmark {
   private static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
+  }
+
+  /** CPU of the PostgreSQL server and its backends, which work for the engine in processes of their own. */
+  private static long databaseCpuNanos(ProcessHandle server) {
+    if (server == null) {
+      return 0;
+    }
+    return Stream.concat(Stream.of(server), server.descendants())
+        .mapToLong(handle -> handle.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
   }
 
   /** CPU of the engine's single writer thread: near one core means the writer, not HTTP, limits throughput. */
