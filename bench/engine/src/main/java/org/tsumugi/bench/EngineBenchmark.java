@@ -30,7 +30,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Starts the embedded engine on one database, drives it over HTTP with the official Java client and
  * its job workers, and prints one Markdown row: saturated throughput and start-to-end latency, then
  * latency at a fixed 100 instances per second. Next to the throughput it prints the CPU the whole process
- * (engine and client, and the PostgreSQL server when it runs on that) spent per instance and how busy the engine's writer thread was: on a shared machine
+ * (engine and client, and the PostgreSQL server when it runs on that) spent per instance and how busy the
+ * engine's writer thread was: on a shared machine
  * throughput follows the load of others, CPU per instance much less.
  *
  * <p>Arguments: database (h2mem | h2file | postgres), process (one-task | three-tasks), worker
@@ -141,6 +142,7 @@ public final class EngineBenchmark {
 
     finished[0] = new CountDownLatch(RATE_PER_SECOND * RATE_SECONDS);
     latencies.clear();
+    long gcBegin = gcMillis();
     ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
     int[] paced = {0};
     pacer.scheduleAtFixedRate(() -> {
@@ -151,12 +153,13 @@ public final class EngineBenchmark {
     boolean rateKept = finished[0].await(RATE_SECONDS * 3L, TimeUnit.SECONDS);
     pacer.shutdownNow();
     long[] atRate = sorted(latencies);
+    long gcAtRate = gcMillis() - gcBegin;
     worker.close();
 
-    System.out.printf("| %s | %s | %d | %d | %.0f | %.2f | %.0f %% | %.1f | %.1f | %.1f | %.1f |%s%n", row, process,
-        threads, instances, instances / seconds, cpuMillisPerInstance, writerBusy * 100, millis(saturated, 0.5),
-        millis(saturated, 0.99), millis(atRate, 0.5),
-        millis(atRate, 0.99), (rateKept ? "" : " (rate not kept)")
+    System.out.printf("| %s | %s | %d | %d | %.0f | %.2f | %.0f %% | %.1f | %.1f | %.1f | %.1f | %d |%s%n", row,
+        process, threads, instances, instances / seconds, cpuMillisPerInstance, writerBusy * 100,
+        millis(saturated, 0.5), millis(saturated, 0.99), millis(atRate, 0.5),
+        millis(atRate, 0.99), gcAtRate, (rateKept ? "" : " (rate not kept)")
         + (failedCompletions.get() == 0 ? "" : " (" + failedCompletions.get() + " completions timed out)"));
   }
 
@@ -173,6 +176,15 @@ public final class EngineBenchmark {
   private static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
+  }
+
+  /**
+   * Time the collectors stopped or slowed the JVM: a young-generation pause holds every request in flight, so
+   * with pauses near 100 ms they decide the p99 at a fixed rate.
+   */
+  private static long gcMillis() {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(gc -> Math.max(0, gc.getCollectionTime()))
+        .sum();
   }
 
   /** CPU of the PostgreSQL server and its backends, which work for the engine in processes of their own. */
