@@ -31,8 +31,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * its job workers, and prints one Markdown row: saturated throughput and start-to-end latency, then
  * latency at a fixed 100 instances per second. Next to the throughput it prints the CPU the whole process
  * (engine and client, and the PostgreSQL server when it runs on that) spent per instance and how busy the
- * engine's writer thread was: on a shared machine
- * throughput follows the load of others, CPU per instance much less.
+ * engine's writer thread was: on a shared machine throughput follows the load of others, CPU per instance
+ * much less.
  *
  * <p>Arguments: database (h2mem | h2file | postgres), process (one-task | three-tasks), worker
  * threads, instances, and optionally a label for the row (e.g. which engine build ran).
