@@ -27,6 +27,12 @@ import org.tsumugi.engine.state.StateStore;
 @ComponentScan("org.tsumugi.engine.api")
 public class EngineAutoConfiguration {
 
+  /** Static, so the data source is adjusted before any bean asks it for a connection. */
+  @Bean
+  static PostgresBatchInserts postgresBatchInserts() {
+    return new PostgresBatchInserts();
+  }
+
   @Bean
   EngineClock engineClock() {
     return new EngineClock(Clock.systemUTC());

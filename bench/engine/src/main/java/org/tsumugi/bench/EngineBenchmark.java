@@ -5,6 +5,8 @@ import io.camunda.client.api.worker.JobWorker;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.builder.AbstractFlowNodeBuilder;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -18,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -26,7 +29,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Starts the embedded engine on one database, drives it over HTTP with the official Java client and
  * its job workers, and prints one Markdown row: saturated throughput and start-to-end latency, then
- * latency at a fixed 100 instances per second.
+ * latency at a fixed 100 instances per second. Next to the throughput it prints the CPU the whole process
+ * (engine and client, and the PostgreSQL server when it runs on that) spent per instance and how busy the
+ * engine's writer thread was: on a shared machine throughput follows the load of others, CPU per instance
+ * much less.
  *
  * <p>Arguments: database (h2mem | h2file | postgres), process (one-task | three-tasks), worker
  * threads, instances, and optionally a label for the row (e.g. which engine build ran).
@@ -68,7 +74,8 @@ public final class EngineBenchmark {
       try (CamundaClient client = CamundaClient.newClientBuilder()
           .restAddress(URI.create("http://localhost:" + port)).preferRestOverGrpc(true)
           .numJobWorkerExecutionThreads(threads).build()) {
-        run(client, row, process, tasks, threads, instances);
+        ProcessHandle server = postgres == null ? null : postgres.getProcess().toHandle();
+        run(client, row, process, tasks, threads, instances, () -> databaseCpuNanos(server));
       }
     } finally {
       if (postgres != null) {
@@ -78,7 +85,7 @@ public final class EngineBenchmark {
   }
 
   private static void run(CamundaClient client, String row, String process, int tasks, int threads,
-      int instances) throws Exception {
+      int instances, java.util.function.LongSupplier databaseCpu) throws Exception {
     String id = "bench-" + process;
     AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess(id).startEvent();
     for (int i = 1; i <= tasks; i++) {
@@ -121,16 +128,21 @@ public final class EngineBenchmark {
     finished[0] = new CountDownLatch(instances);
     latencies.clear();
     long begin = System.nanoTime();
+    long cpuBegin = processCpuNanos() + databaseCpu.getAsLong();
+    long writerBegin = writerCpuNanos();
     for (int i = 0; i < instances; i++) {
       inFlight.acquire();
       create(client, id);
     }
     finished[0].await(10, TimeUnit.MINUTES);
     double seconds = (System.nanoTime() - begin) / 1e9;
+    double cpuMillisPerInstance = (processCpuNanos() + databaseCpu.getAsLong() - cpuBegin) / 1e6 / instances;
+    double writerBusy = (writerCpuNanos() - writerBegin) / 1e9 / seconds;
     long[] saturated = sorted(latencies);
 
     finished[0] = new CountDownLatch(RATE_PER_SECOND * RATE_SECONDS);
     latencies.clear();
+    long gcBegin = gcMillis();
     ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
     int[] paced = {0};
     pacer.scheduleAtFixedRate(() -> {
@@ -141,11 +153,13 @@ public final class EngineBenchmark {
     boolean rateKept = finished[0].await(RATE_SECONDS * 3L, TimeUnit.SECONDS);
     pacer.shutdownNow();
     long[] atRate = sorted(latencies);
+    long gcAtRate = gcMillis() - gcBegin;
     worker.close();
 
-    System.out.printf("| %s | %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f |%s%n", row, process, threads,
-        instances, instances / seconds, millis(saturated, 0.5), millis(saturated, 0.99), millis(atRate, 0.5),
-        millis(atRate, 0.99), (rateKept ? "" : " (rate not kept)")
+    System.out.printf("| %s | %s | %d | %d | %.0f | %.2f | %.0f %% | %.1f | %.1f | %.1f | %.1f | %d |%s%n", row,
+        process, threads, instances, instances / seconds, cpuMillisPerInstance, writerBusy * 100,
+        millis(saturated, 0.5), millis(saturated, 0.99), millis(atRate, 0.5),
+        millis(atRate, 0.99), gcAtRate, (rateKept ? "" : " (rate not kept)")
         + (failedCompletions.get() == 0 ? "" : " (" + failedCompletions.get() + " completions timed out)"));
   }
 
@@ -153,6 +167,40 @@ public final class EngineBenchmark {
   private static void create(CamundaClient client, String id) {
     client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
         .variables(Map.of("startedAt", System.nanoTime())).send();
+  }
+
+  /**
+   * CPU the whole process (engine and client) spent, which a shared machine's load barely changes, unlike
+   * throughput: per instance it is the figure to compare between engine builds.
+   */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /**
+   * Time the collectors stopped or slowed the JVM: a young-generation pause holds every request in flight, so
+   * with pauses near 100 ms they decide the p99 at a fixed rate.
+   */
+  private static long gcMillis() {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(gc -> Math.max(0, gc.getCollectionTime()))
+        .sum();
+  }
+
+  /** CPU of the PostgreSQL server and its backends, which work for the engine in processes of their own. */
+  private static long databaseCpuNanos(ProcessHandle server) {
+    if (server == null) {
+      return 0;
+    }
+    return Stream.concat(Stream.of(server), server.descendants())
+        .mapToLong(handle -> handle.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
+  }
+
+  /** CPU of the engine's single writer thread: near one core means the writer, not HTTP, limits throughput. */
+  private static long writerCpuNanos() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("tsumugi-engine-writer"))
+        .mapToLong(t -> threads.getThreadCpuTime(t.getId())).sum();
   }
 
   private static long[] sorted(List<Long> values) {

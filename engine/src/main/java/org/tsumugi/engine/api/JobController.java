@@ -65,8 +65,12 @@ class JobController {
   @PostMapping("/{key}/completion")
   ResponseEntity<Void> complete(@PathVariable String key,
       @RequestBody(required = false) JobCompletionRequest request) {
-    Map<String, Object> variables = request == null ? null : request.getVariables();
-    return noContent(engine.submit(new Command.CompleteJob(Keys.parse(key, "jobKey"), variables)));
+    return noContent(engine.submit(completion(key, request)));
+  }
+
+  /** The command a completion request asks for; {@link DirectCommands} shares it. */
+  static Command.CompleteJob completion(String key, JobCompletionRequest request) {
+    return new Command.CompleteJob(Keys.parse(key, "jobKey"), request == null ? null : request.getVariables());
   }
 
   @PostMapping("/{key}/failure")

@@ -38,14 +38,8 @@ class ProcessInstanceController {
   /** Answers at once unless asked to await completion, which may take long and so answers asynchronously. */
   @PostMapping
   Object create(@RequestBody ProcessInstanceCreationInstruction request) {
-    long definitionKey = request.getProcessDefinitionKey() == null ? 0
-        : Keys.parse(request.getProcessDefinitionKey(), "processDefinitionKey");
-    int version = request.getProcessDefinitionVersion() == null ? -1 : request.getProcessDefinitionVersion();
     boolean await = Boolean.TRUE.equals(request.getAwaitCompletion());
-    Map<String, Object> variables = request.getVariables() == null ? new HashMap<>() : request.getVariables();
-    Command.CreateInstance command = new Command.CreateInstance(request.getProcessDefinitionId(), version,
-        definitionKey, variables, await, request.getFetchVariables());
-    CompletableFuture<Object> submitted = engine.submit(command);
+    CompletableFuture<Object> submitted = engine.submit(command(request));
     if (!await) {
       return result((CreatedInstance) submitted.join(), null);
     }
@@ -66,7 +60,17 @@ class ProcessInstanceController {
     });
   }
 
-  private static CreateProcessInstanceResult result(CreatedInstance created, Map<String, Object> variables) {
+  /** The command a creation request asks for; {@link DirectCommands} shares it. */
+  static Command.CreateInstance command(ProcessInstanceCreationInstruction request) {
+    long definitionKey = request.getProcessDefinitionKey() == null ? 0
+        : Keys.parse(request.getProcessDefinitionKey(), "processDefinitionKey");
+    int version = request.getProcessDefinitionVersion() == null ? -1 : request.getProcessDefinitionVersion();
+    Map<String, Object> variables = request.getVariables() == null ? new HashMap<>() : request.getVariables();
+    return new Command.CreateInstance(request.getProcessDefinitionId(), version, definitionKey, variables,
+        Boolean.TRUE.equals(request.getAwaitCompletion()), request.getFetchVariables());
+  }
+
+  static CreateProcessInstanceResult result(CreatedInstance created, Map<String, Object> variables) {
     return new CreateProcessInstanceResult().processInstanceKey(Keys.format(created.processInstanceKey()))
         .processDefinitionKey(Keys.format(created.definitionKey())).processDefinitionId(created.bpmnProcessId())
         .processDefinitionVersion(created.version()).tenantId(TENANT).variables(variables == null ? Map.of() : variables)
