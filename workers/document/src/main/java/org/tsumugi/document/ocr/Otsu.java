@@ -6,6 +6,20 @@ final class Otsu {
 	private Otsu() {
 	}
 
+	/**
+	 * The threshold of a whole 8-bit grey page, from every {@code stride}-th pixel: enough for a histogram, and
+	 * a stride that divides no usual page width does not sample the same columns over and over.
+	 */
+	static int threshold(byte[] pixels, int stride) {
+		long[] histogram = new long[256];
+		long total = 0;
+		for (int i = 0; i < pixels.length; i += stride) {
+			histogram[pixels[i] & 0xff]++;
+			total++;
+		}
+		return threshold(histogram, total);
+	}
+
 	static int threshold(long[] histogram, long total) {
 		double sum = 0;
 		for (int level = 0; level < histogram.length; level++) {

@@ -11,7 +11,8 @@ import java.util.Arrays;
  * <p>
  * The angle is the one under which the page's dark pixels fall into the sharpest rows (projection profile):
  * text lines are dense rows separated by white, and only the right angle keeps them apart. The search
- * looks at every fourth pixel of every fourth row, so it costs a few milliseconds and no copy of the page.
+ * looks at every fourth pixel of every fourth row, so it costs tens of milliseconds and keeps only the
+ * coordinates of the dark pixels it sampled.
  */
 final class Skew {
 
@@ -23,6 +24,8 @@ final class Skew {
 
 	private static final int STEP = 4;
 
+	private static final int THRESHOLD_STRIDE = 7;
+
 	private Skew() {
 	}
 
@@ -31,7 +34,7 @@ final class Skew {
 		byte[] pixels = ((DataBufferByte) grey.getRaster().getDataBuffer()).getData();
 		int width = grey.getWidth();
 		int height = grey.getHeight();
-		int threshold = darkThreshold(pixels, width, height);
+		int threshold = Otsu.threshold(pixels, THRESHOLD_STRIDE);
 		int count = 0;
 		int[] xs = new int[1024];
 		int[] ys = new int[1024];
@@ -78,19 +81,6 @@ final class Skew {
 			}
 		}
 		return bestAngle;
-	}
-
-	/** Otsu's threshold over the sampled pixels: ink below it, paper above, whatever the paper's grey. */
-	private static int darkThreshold(byte[] pixels, int width, int height) {
-		long[] histogram = new long[256];
-		long total = 0;
-		for (int y = 0; y < height; y += STEP) {
-			for (int x = 0; x < width; x += STEP) {
-				histogram[pixels[y * width + x] & 0xff]++;
-				total++;
-			}
-		}
-		return Otsu.threshold(histogram, total);
 	}
 
 	/**

@@ -15,6 +15,8 @@ final class Speckle {
 	/** Specks per million pixels from which a page counts as speckled (a clean page has next to none). */
 	static final int SPECKLED_PER_MILLION = 20;
 
+	private static final int SAMPLE_STRIDE = 7;
+
 	private Speckle() {
 	}
 
@@ -23,7 +25,7 @@ final class Speckle {
 		byte[] pixels = ((DataBufferByte) grey.getRaster().getDataBuffer()).getData();
 		int width = grey.getWidth();
 		int height = grey.getHeight();
-		int threshold = threshold(pixels);
+		int threshold = Otsu.threshold(pixels, SAMPLE_STRIDE);
 		int specks = scan(pixels, width, height, threshold, false);
 		if ((long) specks * 1_000_000 / ((long) width * height) >= SPECKLED_PER_MILLION) {
 			scan(pixels, width, height, threshold, true);
@@ -70,15 +72,5 @@ final class Speckle {
 			}
 		}
 		return lightest;
-	}
-
-	private static int threshold(byte[] pixels) {
-		long[] histogram = new long[256];
-		long total = 0;
-		for (int i = 0; i < pixels.length; i += 7) {
-			histogram[pixels[i] & 0xff]++;
-			total++;
-		}
-		return Otsu.threshold(histogram, total);
 	}
 }
