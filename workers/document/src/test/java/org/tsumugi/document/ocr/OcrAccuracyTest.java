@@ -72,6 +72,18 @@ class OcrAccuracyTest {
 		assertThat(accuracy).isGreaterThanOrEqualTo(0.985);
 	}
 
+	/**
+	 * 14 lines written with the set above but measured only before the first session-4 change and after the
+	 * last: 97.39% both times (the aim of 98% is not met on them). The guard keeps that figure, less a margin.
+	 */
+	@Test
+	void readsTheSealedDischargeSummaryAtAtLeast97Percent() throws Exception {
+		double accuracy = accuracyOf("精度確認（別の文）", AccuracyCorpus.SEALED);
+		System.out.printf("OCR character accuracy on the sealed set: %.2f%%%n", accuracy * 100);
+
+		assertThat(accuracy).isGreaterThanOrEqualTo(0.97);
+	}
+
 	private double accuracyOf(String title, List<String> lines) throws Exception {
 		byte[] pdf = new PdfRenderer(TestDocuments.IPAEX_GOTHIC).render(AccuracyCorpus.template(title, lines), Map.of(),
 				"精度確認", Instant.EPOCH);
