@@ -115,11 +115,6 @@ public final class AccuracyCorpus {
 		return "# " + title + "\n" + String.join("\n", lines) + "\n";
 	}
 
-	/** The corpus as one paragraph per line, in the renderer's template syntax. */
-	public static String template() {
-		return template("診療情報提供書（精度確認用）", LINES);
-	}
-
 	/**
 	 * The body of what OCR read from a page printed by {@link #template(String, List)}: without the title (the
 	 * first line, when it is the title that was read) and the page number the renderer prints at the foot.
