@@ -58,7 +58,7 @@ public class DocumentConfiguration {
 	@Bean(destroyMethod = "close")
 	OcrService ocrService(DocumentProperties properties) {
 		return new OcrService(new OcrSettings(properties.tessdata(), properties.ocrThreads(), properties.maxPixels(),
-				properties.maxPages(), 300, properties.pageTimeout()));
+				properties.maxPages(), 300, properties.pageTimeout(), properties.ocrPreprocessing()));
 	}
 
 	@Bean

@@ -23,11 +23,13 @@ import org.springframework.util.unit.DataSize;
  * @param kindsFile the hospital's own document kinds, instead of the shipped ones
  * @param maxTextVariable text longer than this is stored as a document instead of a variable
  * @param store where documents are kept ({@code store.type}: {@code disk}, the default, or {@code database})
+ * @param ocrPreprocessing lift uneven grey paper to white, clean speckled pages and straighten pages scanned
+ *        askew before OCR (default true; clean pages are not changed either way)
  */
 @ConfigurationProperties("tsumugi.document")
 public record DocumentProperties(Path dataDir, DataSize maxSize, Duration retention, Path tessdata, Path font,
 		int ocrThreads, int maxPages, long maxPixels, Duration pageTimeout, Path templatesDir, Path kindsFile,
-		DataSize maxTextVariable, Store store) {
+		DataSize maxTextVariable, Store store, Boolean ocrPreprocessing) {
 
 	/** Where content and metadata live. */
 	public enum StoreType {
@@ -59,5 +61,6 @@ public record DocumentProperties(Path dataDir, DataSize maxSize, Duration retent
 		templatesDir = templatesDir == null ? Path.of("data", "templates") : templatesDir;
 		maxTextVariable = maxTextVariable == null ? DataSize.ofKilobytes(512) : maxTextVariable;
 		store = store == null ? new Store(StoreType.DISK) : store;
+		ocrPreprocessing = ocrPreprocessing == null || ocrPreprocessing;
 	}
 }

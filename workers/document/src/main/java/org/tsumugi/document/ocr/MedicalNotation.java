@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
  * Puts back symbols of medical notation that Tesseract's Japanese model reads as look-alikes, only where
  * the context leaves no other reading: a body temperature's ℃ (read as 「で」 or C), the ㎡ of eGFR's
  * {@code /1.73㎡} (read as nm or m2), and the Roman numerals of ECG leads in a list ending with aVR, aVL or
- * aVF (Ⅲ read as 「川」, Ⅱ as Il). Measured on the accuracy corpus (docs/benchmarks.md); anything outside
- * these contexts is left exactly as read.
+ * aVF (Ⅲ read as 「川」, Ⅱ as Il); and (session 4) the wave dash of a range between numbers (read as 「て」), the
+ * kanji 腎 in its compounds (read as 堅) and mmHg after a number (read as mmHsg). Measured on the accuracy
+ * corpus and held-out sets (docs/benchmarks.md); anything outside these contexts is left exactly as read.
  */
 final class MedicalNotation {
 
@@ -25,12 +26,32 @@ final class MedicalNotation {
 
 	private static final Pattern LEAD = Pattern.compile("川|Ⅲ|Ⅱ|[Il]{2,3}");
 
+	/**
+	 * 「130～140」「V4～V6」: the particle て follows a verb or adjective, never a digit, and nothing in Japanese
+	 * puts a digit right after it either; between a digit and a number (or a lead such as V6) it can only be the
+	 * range's wave dash.
+	 */
+	private static final Pattern RANGE_DASH = Pattern.compile("(?<=\\d)て(?=\\d|[A-Za-z]\\d)");
+
+	/**
+	 * 堅 (firm) forms no word with 臓, 機能, 不全, 盂 …, while 腎 (kidney) does; nor does 副堅 exist beside 副腎. 堅 is
+	 * left alone in 堅固, 中堅, 堅実, 堅い.
+	 */
+	private static final Pattern KIDNEY = Pattern
+		.compile("堅(?=臓|機能|不全|炎|症|盂|生検|移植|結石|嚢胞|障害|代替)|(?<=副)堅");
+
+	/** A pressure after a number is in mmHg; the model sometimes adds a letter between H and g. */
+	private static final Pattern MM_HG = Pattern.compile("(?<=\\d\\s?)mmH[a-z]g(?![A-Za-z])");
+
 	private MedicalNotation() {
 	}
 
 	static String restore(String text) {
 		String result = TEMPERATURE.matcher(text).replaceAll("$1℃");
 		result = EGFR_AREA.matcher(result).replaceAll("$1㎡");
+		result = RANGE_DASH.matcher(result).replaceAll("～");
+		result = KIDNEY.matcher(result).replaceAll("腎");
+		result = MM_HG.matcher(result).replaceAll("mmHg");
 		Matcher leads = LEAD_LIST.matcher(result);
 		StringBuilder out = new StringBuilder();
 		while (leads.find()) {

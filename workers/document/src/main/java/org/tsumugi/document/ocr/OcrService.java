@@ -253,7 +253,9 @@ public class OcrService implements AutoCloseable {
 		HandlePool pool = handles.get(layout);
 		TesseractHandle handle = pool.borrow();
 		try {
-			TesseractHandle.RecognizedText text = handle.recognize(image.pixels(), image.dpi(),
+			BufferedImage pixels = settings.preprocessing() ? PagePreparation.prepare(image.pixels()).pixels()
+					: image.pixels();
+			TesseractHandle.RecognizedText text = handle.recognize(pixels, image.dpi(),
 					(int) settings.pageDeadline().toMillis());
 			return new OcrPage(image.number(), MedicalNotation.restore(OcrText.tidy(text.text())), text.confidence());
 		}

@@ -11,9 +11,15 @@ import java.time.Duration;
  * @param maxPages pages per document
  * @param dpi resolution PDFs are rendered at; 300 is what Tesseract's models were trained near
  * @param pageDeadline how long one page may take before it is given up
+ * @param preprocessing lift unevenly grey paper to white, clean speckled pages and straighten pages scanned
+ *        askew ({@link PagePreparation}); clean pages are left as they are either way
  */
 public record OcrSettings(Path tessdata, int parallelism, long maxPixels, int maxPages, int dpi,
-		Duration pageDeadline) {
+		Duration pageDeadline, boolean preprocessing) {
+
+	public OcrSettings(Path tessdata, int parallelism, long maxPixels, int maxPages, int dpi, Duration pageDeadline) {
+		this(tessdata, parallelism, maxPixels, maxPages, dpi, pageDeadline, true);
+	}
 
 	public static final Path DEBIAN_TESSDATA = Path.of("/usr/share/tesseract-ocr/5/tessdata");
 
@@ -23,14 +29,18 @@ public record OcrSettings(Path tessdata, int parallelism, long maxPixels, int ma
 	}
 
 	public OcrSettings withParallelism(int threads) {
-		return new OcrSettings(tessdata, threads, maxPixels, maxPages, dpi, pageDeadline);
+		return new OcrSettings(tessdata, threads, maxPixels, maxPages, dpi, pageDeadline, preprocessing);
 	}
 
 	public OcrSettings withLimits(long pixels, int pages) {
-		return new OcrSettings(tessdata, parallelism, pixels, pages, dpi, pageDeadline);
+		return new OcrSettings(tessdata, parallelism, pixels, pages, dpi, pageDeadline, preprocessing);
 	}
 
 	public OcrSettings withTessdata(Path directory) {
-		return new OcrSettings(directory, parallelism, maxPixels, maxPages, dpi, pageDeadline);
+		return new OcrSettings(directory, parallelism, maxPixels, maxPages, dpi, pageDeadline, preprocessing);
+	}
+
+	public OcrSettings withPreprocessing(boolean on) {
+		return new OcrSettings(tessdata, parallelism, maxPixels, maxPages, dpi, pageDeadline, on);
 	}
 }

@@ -39,4 +39,40 @@ class MedicalNotationTest {
 		assertThat(MedicalNotation.restore("小川、aVF")).as("part of a name").isEqualTo("小川、aVF");
 	}
 
+	@Test
+	void restoresTheWaveDashOfARangeBetweenNumbers() {
+		assertThat(MedicalNotation.restore("家庭血圧 130て140/80て90mmHg")).isEqualTo("家庭血圧 130～140/80～90mmHg");
+		assertThat(MedicalNotation.restore("V4てV6 で ST 低下")).isEqualTo("V4～V6 で ST 低下");
+		assertThat(MedicalNotation.restore("夜間尿は2て3回")).isEqualTo("夜間尿は2～3回");
+	}
+
+	@Test
+	void leavesTheParticleてAlone() {
+		assertThat(MedicalNotation.restore("3日経ってから")).isEqualTo("3日経ってから");
+		assertThat(MedicalNotation.restore("2回目にて終了")).isEqualTo("2回目にて終了");
+		assertThat(MedicalNotation.restore("Vて")).isEqualTo("Vて");
+		assertThat(MedicalNotation.restore("5てんかん")).as("not followed by a number").isEqualTo("5てんかん");
+	}
+
+	@Test
+	void restoresTheKidneyInItsCompounds() {
+		assertThat(MedicalNotation.restore("堅機能 eGFR 38")).isEqualTo("腎機能 eGFR 38");
+		assertThat(MedicalNotation.restore("慢性堅不全、堅盂腎炎、副堅")).isEqualTo("慢性腎不全、腎盂腎炎、副腎");
+		assertThat(MedicalNotation.restore("堅臓内科")).isEqualTo("腎臓内科");
+	}
+
+	@Test
+	void leavesTheWordsOf堅Alone() {
+		assertThat(MedicalNotation.restore("堅固な意志、中堅の医師、堅実な経過、堅い便"))
+			.isEqualTo("堅固な意志、中堅の医師、堅実な経過、堅い便");
+	}
+
+	@Test
+	void restoresMillimetresOfMercuryAfterANumber() {
+		assertThat(MedicalNotation.restore("血圧 132/84mmHsg 脈拍")).isEqualTo("血圧 132/84mmHg 脈拍");
+		assertThat(MedicalNotation.restore("120 mmHsg")).isEqualTo("120 mmHg");
+		assertThat(MedicalNotation.restore("mmHsg")).as("no number: not a reading of a pressure").isEqualTo("mmHsg");
+		assertThat(MedicalNotation.restore("5mmol/L")).isEqualTo("5mmol/L");
+	}
+
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -29,39 +30,58 @@ class OcrAccuracyTest {
 	 */
 	@Test
 	void readsCleanPrintAt300DpiWithAtLeast99PercentCharacterAccuracy() throws Exception {
-		byte[] pdf = new PdfRenderer(TestDocuments.IPAEX_GOTHIC).render(AccuracyCorpus.template(), Map.of(), "精度確認",
-				Instant.EPOCH);
-		Path file = Files.write(dir.resolve("corpus.pdf"), pdf);
+		double accuracy = accuracyOf("診療情報提供書（精度確認用）", AccuracyCorpus.LINES);
+		System.out.printf("OCR character accuracy on clean 300 dpi print: %.2f%%%n", accuracy * 100);
 
-		try (OcrService ocr = new OcrService(OcrSettings.defaults().withParallelism(1))) {
-			String text = ocr.read(file, OcrLayout.HORIZONTAL).text();
-			String expected = String.join("\n", AccuracyCorpus.LINES);
-			double accuracy = AccuracyCorpus.characterAccuracy(expected, text.replaceFirst("^[^\\n]*\\n", "")
-				.replaceAll("\\n1 / 1\\s*$", ""));
-			System.out.printf("OCR character accuracy on clean 300 dpi print: %.2f%%%n", accuracy * 100);
-
-			assertThat(accuracy).isGreaterThanOrEqualTo(0.99);
-		}
+		assertThat(accuracy).isGreaterThanOrEqualTo(0.99);
 	}
 
 	/**
-	 * Sentences the corrections were not derived from. They reach 97.57% (the corrections carry over to
-	 * ℃, ㎡ and Ⅲ; Tesseract still misreads Ⅱ as 1, 腎 as 堅, ～ as て, mmHg as mmHsg): the guard is that
-	 * figure rounded down, so the 99% above is not mistaken for what unseen text gets.
+	 * Sentences the session-3 corrections were not derived from. They reached 97.57% (Tesseract misread Ⅱ as 1,
+	 * 腎 as 堅, ～ as て, mmHg as mmHsg); with the session-4 rules for ～, 腎 and mmHg 99.03%. Ⅱ → 1 remains. The
+	 * guard leaves half a point for a different CPU's arithmetic and fails on the session-3 pipeline.
 	 */
 	@Test
-	void readsHeldOutLinesWithTheSameSymbolsAtAtLeast97Percent() throws Exception {
-		byte[] pdf = new PdfRenderer(TestDocuments.IPAEX_GOTHIC).render(
-				AccuracyCorpus.template("精度確認（別の文）", AccuracyCorpus.HELD_OUT), Map.of(), "精度確認", Instant.EPOCH);
-		Path file = Files.write(dir.resolve("held-out.pdf"), pdf);
+	void readsHeldOutLinesWithTheSameSymbolsAtAtLeast98AndAHalfPercent() throws Exception {
+		double accuracy = accuracyOf("精度確認（別の文）", AccuracyCorpus.HELD_OUT);
+		System.out.printf("OCR character accuracy on held-out lines: %.2f%%%n", accuracy * 100);
 
+		assertThat(accuracy).isGreaterThanOrEqualTo(0.985);
+	}
+
+	/**
+	 * 38 lines of a referral letter, a 問診票 and a lab report, written before any session-4 change was tried:
+	 * 98.37% with the session-3 pipeline, 98.68% now (the ～ rule; 腎 and mmHg were read right there). What is
+	 * left is misreads no context decides: 腿 → 有, 蕁 → 鞭, 嚢 → 裏, γ → ヶ, ± → +, ○ → 〇, Ⅰ → 1, Ⅱ → Il, Ⅲ → 吊,
+	 * ℃ before の, ㎡ outside eGFR. The guard fails on the session-3 pipeline.
+	 */
+	@Test
+	void readsAReferralLetterQuestionnaireAndLabReportAtAtLeast98AndAHalfPercent() throws Exception {
+		double accuracy = accuracyOf("精度確認（別の文）", AccuracyCorpus.REFERRAL_LAB_MONSHIN);
+		System.out.printf("OCR character accuracy on the referral/問診/lab set: %.2f%%%n", accuracy * 100);
+
+		assertThat(accuracy).isGreaterThanOrEqualTo(0.985);
+	}
+
+	/**
+	 * 14 lines written with the set above but measured only before the first session-4 change and after the
+	 * last: 97.39% both times (the aim of 98% is not met on them). The guard keeps that figure, less a margin.
+	 */
+	@Test
+	void readsTheSealedDischargeSummaryAtAtLeast97Percent() throws Exception {
+		double accuracy = accuracyOf("精度確認（別の文）", AccuracyCorpus.SEALED);
+		System.out.printf("OCR character accuracy on the sealed set: %.2f%%%n", accuracy * 100);
+
+		assertThat(accuracy).isGreaterThanOrEqualTo(0.97);
+	}
+
+	private double accuracyOf(String title, List<String> lines) throws Exception {
+		byte[] pdf = new PdfRenderer(TestDocuments.IPAEX_GOTHIC).render(AccuracyCorpus.template(title, lines), Map.of(),
+				"精度確認", Instant.EPOCH);
+		Path file = Files.write(dir.resolve("lines.pdf"), pdf);
 		try (OcrService ocr = new OcrService(OcrSettings.defaults().withParallelism(1))) {
 			String text = ocr.read(file, OcrLayout.HORIZONTAL).text();
-			double accuracy = AccuracyCorpus.characterAccuracy(String.join("\n", AccuracyCorpus.HELD_OUT),
-					text.replaceFirst("^[^\\n]*\\n", "").replaceAll("\\n1 / 1\\s*$", ""));
-			System.out.printf("OCR character accuracy on held-out lines: %.2f%%%n", accuracy * 100);
-
-			assertThat(accuracy).isGreaterThanOrEqualTo(0.97);
+			return AccuracyCorpus.characterAccuracy(String.join("\n", lines), AccuracyCorpus.body(text));
 		}
 	}
 

@@ -49,7 +49,7 @@ class DocumentWorkersTest {
 	DocumentStore store;
 
 	DocumentProperties properties = new DocumentProperties(null, null, null, null, null, 2, 0, 0, null, null, null,
-			DataSize.ofKilobytes(64), null);
+			DataSize.ofKilobytes(64), null, null);
 
 	FieldExtractor fields = new FieldExtractor(DocumentKinds.builtIn());
 
