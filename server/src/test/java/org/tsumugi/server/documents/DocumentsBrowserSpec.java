@@ -13,11 +13,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,7 +33,8 @@ class DocumentsBrowserSpec extends WebSpec {
 
   @Test
   void aClerkSeesTheTasksPdfAndTheRobotsScreenshotAndTheViewIsAudited() throws IOException {
-    StoredDocument letter = store.store(new ByteArrayInputStream(pdf("Referral letter draft")), "letter.pdf", null);
+    StoredDocument letter = store.store(new ByteArrayInputStream(TestPdf.withText("Referral letter draft")),
+        "letter.pdf", null);
     StoredDocument shot = store.store(new ByteArrayInputStream(png()), "01-emr.png", null);
     long task = waitingTask("docs-preview", "clerks", Map.of("letter", letter.reference().toVariable(),
         "browserEvidence", Map.of("stepLog", "document:none/steps.json",
@@ -59,8 +55,8 @@ class DocumentsBrowserSpec extends WebSpec {
 
   @Test
   void aPersonOfAnotherGroupOrRoleIsRefusedAndNothingLeaks() throws IOException {
-    StoredDocument letter = store.store(new ByteArrayInputStream(pdf("Secret")), "secret.pdf", null);
-    StoredDocument other = store.store(new ByteArrayInputStream(pdf("Other")), "other.pdf", null);
+    StoredDocument letter = store.store(new ByteArrayInputStream(TestPdf.withText("Secret")), "secret.pdf", null);
+    StoredDocument other = store.store(new ByteArrayInputStream(TestPdf.withText("Other")), "other.pdf", null);
     long task = waitingTask("docs-refused", "clerks", Map.of("letter", letter.reference().toVariable(),
         "browserEvidence", Map.of("stepLog", "x", "screenshots", List.of("document:" + letter.id() + "/a.png"))));
     String document = "/inbox/tasks/" + task + "/documents/" + letter.id();
@@ -83,7 +79,8 @@ class DocumentsBrowserSpec extends WebSpec {
 
   @Test
   void theProcessOwnerSeesThePdfOnTheInstancePage() throws IOException {
-    StoredDocument letter = store.store(new ByteArrayInputStream(pdf("Instance letter")), "letter.pdf", null);
+    StoredDocument letter = store.store(new ByteArrayInputStream(TestPdf.withText("Instance letter")),
+        "letter.pdf", null);
     long task = waitingTask("docs-instance", "clerks", Map.of("letter", letter.reference().toVariable()));
     long instance = client.newUserTaskGetRequest(task).send().join().getProcessInstanceKey();
 
@@ -114,22 +111,6 @@ class DocumentsBrowserSpec extends WebSpec {
     return (Boolean) browser.script("const c = document.querySelector('.pdf-preview canvas');"
         + " const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
         + " for (let i = 0; i < d.length; i += 4) { if (d[i] < 128 && d[i + 3] > 0) return true; } return false;");
-  }
-
-  static byte[] pdf(String text) throws IOException {
-    try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      PDPage page = new PDPage();
-      document.addPage(page);
-      try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-        content.beginText();
-        content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD), 36);
-        content.newLineAtOffset(72, 600);
-        content.showText(text);
-        content.endText();
-      }
-      document.save(out);
-      return out.toByteArray();
-    }
   }
 
   private static byte[] png() throws IOException {

@@ -41,7 +41,7 @@ class FormAttachmentsBrowserSpec extends WebSpec {
 
   @Test
   void anAttachedPdfBecomesADocumentReferenceInTheNewInstance() throws Exception {
-    byte[] pdf = DocumentsBrowserSpec.pdf("Blood test report");
+    byte[] pdf = TestPdf.withText("Blood test report");
     Path report = Files.write(files.resolve("検査報告書.pdf"), pdf);
 
     browser.login("owner");

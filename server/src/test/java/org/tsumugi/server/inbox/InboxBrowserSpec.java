@@ -99,7 +99,6 @@ class InboxBrowserSpec extends WebSpec {
     assertThat(browser.await("#form-message").getText()).contains("入力内容を確認してください");
     assertThat(browser.await(".fjs-form-field-error").getText()).isEqualTo("必須項目です。");
     assertThat(client.newUserTaskGetRequest(task).send().join().getState()).isEqualTo(UserTaskState.CREATED);
-    browser.screenshot("task-form");
 
     field.sendKeys("異常なし");
     browser.find("#form-submit").click();

@@ -46,20 +46,20 @@ class FirstAdministratorSpec {
           "select password_hash from tsumugi_user where username = 'admin'", String.class);
       assertThat(stored).startsWith("{bcrypt}").doesNotContain(password);
 
-      Browser browser = new Browser(Integer.parseInt(server.getEnvironment().getProperty("local.server.port")));
+      HttpBrowser browser = new HttpBrowser(Integer.parseInt(server.getEnvironment().getProperty("local.server.port")));
       HttpResponse<String> login = browser.submit("/login", "/login", Map.of("username", "admin", "password", password));
-      assertThat(Browser.location(login)).as("no app yet: enrol it").isEqualTo("/login/totp/setup");
+      assertThat(HttpBrowser.location(login)).as("no app yet: enrol it").isEqualTo("/login/totp/setup");
       String page = browser.get("/login/totp/setup").body();
       assertThat(page).contains("<svg").contains("二要素認証");
       Matcher secret = Pattern.compile("id=\"secret\">([A-Z2-7 ]+)<").matcher(page);
       assertThat(secret.find()).isTrue();
       String code = Totp.code(secret.group(1).replace(" ", ""), Totp.step(java.time.Instant.now()));
-      assertThat(Browser.location(browser.submit("/login/totp/setup", "/login/totp/setup", Map.of("code", code))))
+      assertThat(HttpBrowser.location(browser.submit("/login/totp/setup", "/login/totp/setup", Map.of("code", code))))
           .isEqualTo("/");
-      assertThat(Browser.location(browser.get("/admin/users"))).as("the password first").isEqualTo("/account/password");
+      assertThat(HttpBrowser.location(browser.get("/admin/users"))).as("the password first").isEqualTo("/account/password");
 
       String replacement = "a-new-admin-password-42";
-      assertThat(Browser.location(browser.submit("/account/password", "/account/password",
+      assertThat(HttpBrowser.location(browser.submit("/account/password", "/account/password",
           Map.of("current", password, "password", replacement, "confirmation", replacement))))
           .isEqualTo("/?passwordChanged");
       assertThat(browser.get("/admin/users").statusCode()).isEqualTo(200);

@@ -23,20 +23,20 @@ class LoginSpec extends SecuredServerTest {
   @Test
   void passwordAndAuthenticatorCodeLogAPersonInAndBothAreAudited() {
     String nurse = person(Role.NURSE);
-    Browser browser = new Browser(port);
+    HttpBrowser browser = new HttpBrowser(port);
     HttpResponse<String> password = browser.submit("/login", "/login", Map.of("username", nurse, "password", PASSWORD));
-    assertThat(Browser.location(password)).isEqualTo("/login/totp");
-    assertThat(Browser.location(browser.get("/"))).as("no page before the second factor").isEqualTo("/login/totp");
+    assertThat(HttpBrowser.location(password)).isEqualTo("/login/totp");
+    assertThat(HttpBrowser.location(browser.get("/"))).as("no page before the second factor").isEqualTo("/login/totp");
 
     HttpResponse<String> wrong = browser.submit("/login/totp", "/login/totp", Map.of("code", "000000"));
     assertThat(wrong.statusCode()).isEqualTo(200);
     assertThat(wrong.body()).contains("コードが正しくありません");
     String code = nextCode(nurse);
     HttpResponse<String> right = browser.submit("/login/totp", "/login/totp", Map.of("code", code));
-    assertThat(Browser.location(right)).isEqualTo("/");
+    assertThat(HttpBrowser.location(right)).isEqualTo("/");
     assertThat(browser.get("/account").body()).contains(nurse).contains("NURSE").contains("nurses");
 
-    Browser replay = new Browser(port);
+    HttpBrowser replay = new HttpBrowser(port);
     replay.submit("/login", "/login", Map.of("username", nurse, "password", PASSWORD));
     assertThat(replay.submit("/login/totp", "/login/totp", Map.of("code", code)).body())
         .as("a code is accepted once only").contains("コードが正しくありません");
@@ -50,16 +50,16 @@ class LoginSpec extends SecuredServerTest {
   @Test
   void repeatedFailuresLockTheAccountUntilAnAdministratorUnlocksIt() {
     String clerk = person(Role.CLERK);
-    Browser browser = new Browser(port);
+    HttpBrowser browser = new HttpBrowser(port);
     for (int i = 0; i < 5; i++) {
-      assertThat(Browser.location(browser.submit("/login", "/login",
+      assertThat(HttpBrowser.location(browser.submit("/login", "/login",
           Map.of("username", clerk, "password", "wrong-password-" + i)))).isEqualTo("/login?error");
     }
     HttpResponse<String> locked = browser.submit("/login", "/login", Map.of("username", clerk, "password", PASSWORD));
-    assertThat(Browser.location(locked)).as("even the right password").isEqualTo("/login?locked");
+    assertThat(HttpBrowser.location(locked)).as("even the right password").isEqualTo("/login?locked");
     assertThat(browser.get("/login?locked").body()).contains("ロック");
 
-    Browser admin = loggedIn(person(Role.ADMIN));
+    HttpBrowser admin = loggedIn(person(Role.ADMIN));
     assertThat(admin.submit("/admin/users/" + clerk, "/admin/users/" + clerk + "/unlock", Map.of()).statusCode())
         .isEqualTo(302);
     loggedIn(clerk);
@@ -69,23 +69,23 @@ class LoginSpec extends SecuredServerTest {
   @Test
   void aUserDeactivatedMidSessionIsRefusedAtTheNextRequest() {
     String doctor = person(Role.DOCTOR);
-    Browser browser = loggedIn(doctor);
+    HttpBrowser browser = loggedIn(doctor);
     assertThat(browser.get("/account").statusCode()).isEqualTo(200);
 
-    Browser admin = loggedIn(person(Role.ADMIN));
+    HttpBrowser admin = loggedIn(person(Role.ADMIN));
     admin.submit("/admin/users/" + doctor, "/admin/users/" + doctor + "/deactivate", Map.of());
     assertThat(repository.find(doctor).orElseThrow().active()).isFalse();
 
-    assertThat(Browser.location(browser.get("/"))).isEqualTo("/login?ended");
-    assertThat(Browser.location(browser.get("/"))).as("the session is gone").isEqualTo("/login");
-    assertThat(Browser.location(new Browser(port).submit("/login", "/login",
+    assertThat(HttpBrowser.location(browser.get("/"))).isEqualTo("/login?ended");
+    assertThat(HttpBrowser.location(browser.get("/"))).as("the session is gone").isEqualTo("/login");
+    assertThat(HttpBrowser.location(new HttpBrowser(port).submit("/login", "/login",
         Map.of("username", doctor, "password", PASSWORD)))).isEqualTo("/login?error");
   }
 
   @Test
   void aFormPostedWithAForgedOrMissingCsrfTokenIsRefused() {
     String clerk = person(Role.CLERK);
-    Browser browser = loggedIn(clerk);
+    HttpBrowser browser = loggedIn(clerk);
     Map<String, String> change = Map.of("current", PASSWORD, "password", "another-long-password-2",
         "confirmation", "another-long-password-2");
     assertThat(browser.post("/account/password", change).statusCode()).isEqualTo(403);
@@ -93,16 +93,16 @@ class LoginSpec extends SecuredServerTest {
     forged.put("_csrf", "forged-token-from-another-site");
     assertThat(browser.post("/account/password", forged).statusCode()).isEqualTo(403);
     assertThat(browser.post("/logout", Map.of()).statusCode()).as("logout too needs the token").isEqualTo(403);
-    assertThat(new Browser(port).post("/login", Map.of("username", clerk, "password", PASSWORD)).statusCode())
+    assertThat(new HttpBrowser(port).post("/login", Map.of("username", clerk, "password", PASSWORD)).statusCode())
         .as("and the login form").isEqualTo(403);
 
-    assertThat(Browser.location(browser.submit("/account/password", "/account/password", change)))
+    assertThat(HttpBrowser.location(browser.submit("/account/password", "/account/password", change)))
         .isEqualTo("/?passwordChanged");
   }
 
   @Test
   void aShortOrRepeatedPasswordIsRefusedInThePersonsLanguage() {
-    Browser browser = loggedIn(person(Role.CLERK));
+    HttpBrowser browser = loggedIn(person(Role.CLERK));
     Map<String, String> tooShort = Map.of("current", PASSWORD, "password", "short1", "confirmation", "short1");
     assertThat(browser.submit("/account/password", "/account/password", tooShort).body())
         .contains("パスワードは 13 文字以上にしてください");
@@ -118,25 +118,25 @@ class LoginSpec extends SecuredServerTest {
     assertThat(tomcat.getSessionTimeout()).as("minutes").isEqualTo(30);
 
     String nurse = person(Role.NURSE);
-    Browser browser = loggedIn(nurse);
+    HttpBrowser browser = loggedIn(nurse);
     // what the container does when the idle time has passed
     tomcat.getManager().findSession(browser.sessionId()).expire();
-    assertThat(Browser.location(browser.get("/"))).isEqualTo("/login");
+    assertThat(HttpBrowser.location(browser.get("/"))).isEqualTo("/login");
     assertThat(audit.search(new AuditQuery(nurse, "SESSION_ENDED", "timeout", null, null, 10))).hasSize(1);
   }
 
   @Test
   void logoutEndsTheSessionAndIsAudited() {
     String nurse = person(Role.NURSE);
-    Browser browser = loggedIn(nurse);
-    assertThat(Browser.location(browser.submit("/account", "/logout", Map.of()))).isEqualTo("/login?logout");
-    assertThat(Browser.location(browser.get("/"))).isEqualTo("/login");
+    HttpBrowser browser = loggedIn(nurse);
+    assertThat(HttpBrowser.location(browser.submit("/account", "/logout", Map.of()))).isEqualTo("/login?logout");
+    assertThat(HttpBrowser.location(browser.get("/"))).isEqualTo("/login");
     assertThat(audit.search(new AuditQuery(nurse, "LOGOUT", null, null, null, 10))).hasSize(1);
   }
 
   @Test
   void pagesAreJapaneseByDefaultAndEnglishOnRequest() {
-    Browser browser = new Browser(port);
+    HttpBrowser browser = new HttpBrowser(port);
     assertThat(browser.get("/login").body()).contains("ログイン").contains("lang=\"ja\"");
     assertThat(browser.get("/login", "Accept-Language", "en-US,en;q=0.9").body()).contains("Log in")
         .contains("lang=\"en\"");
@@ -148,7 +148,7 @@ class LoginSpec extends SecuredServerTest {
   void anAdministratorSearchesAndVerifiesTheAuditLogAndNoOneElseMay() {
     String nurse = person(Role.NURSE);
     loggedIn(nurse);
-    Browser admin = loggedIn(person(Role.ADMIN));
+    HttpBrowser admin = loggedIn(person(Role.ADMIN));
     assertThat(admin.get("/admin/api/audit?action=LOGIN&actor=" + nurse).body()).contains("\"actor\":\"" + nurse + "\"")
         .contains("\"hash\":");
     assertThat(admin.get("/admin/api/audit/verify").body()).contains("\"intact\":true");
@@ -159,8 +159,8 @@ class LoginSpec extends SecuredServerTest {
 
   @Test
   void openIdConnectIsOffUnlessConfigured() {
-    Browser browser = new Browser(port);
+    HttpBrowser browser = new HttpBrowser(port);
     assertThat(browser.get("/login").body()).doesNotContain("oauth2");
-    assertThat(Browser.location(browser.get("/oauth2/authorization/oidc"))).isEqualTo("/login");
+    assertThat(HttpBrowser.location(browser.get("/oauth2/authorization/oidc"))).isEqualTo("/login");
   }
 }

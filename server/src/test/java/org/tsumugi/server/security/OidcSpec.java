@@ -16,7 +16,7 @@ class OidcSpec extends SecuredServerTest {
 
   @Test
   void theLoginPageOffersTheProviderAndSendsThePersonToIt() {
-    Browser browser = new Browser(port);
+    HttpBrowser browser = new HttpBrowser(port);
     assertThat(browser.get("/login").body()).contains("Hospital IdP でログイン").contains("/oauth2/authorization/oidc");
     String location = browser.get("/oauth2/authorization/oidc").headers().firstValue("Location").orElse("");
     assertThat(location).startsWith("https://idp.hospital.invalid/authorize?").contains("client_id=tsumugi")

@@ -79,7 +79,7 @@ class RouteWalkSpec extends SecuredServerTest {
   @Test
   void everyRouteButTheLoginRefusesAnAnonymousUser() {
     SoftAssertions softly = new SoftAssertions();
-    Browser anonymous = new Browser(port);
+    HttpBrowser anonymous = new HttpBrowser(port);
     String token = anonymous.csrf();
     for (Route route : routes()) {
       if (OPEN.contains(route.toString())) {
@@ -92,7 +92,7 @@ class RouteWalkSpec extends SecuredServerTest {
             .as(route + " as problem+json").startsWith("application/problem+json");
       } else {
         softly.assertThat(response.statusCode()).as(route + " redirects").isEqualTo(302);
-        softly.assertThat(Browser.location(response)).as(route + " to the login").isEqualTo("/login");
+        softly.assertThat(HttpBrowser.location(response)).as(route + " to the login").isEqualTo("/login");
       }
     }
     softly.assertAll();
@@ -102,9 +102,9 @@ class RouteWalkSpec extends SecuredServerTest {
   void everyRouteRefusesAUserOfTheWrongRoleOrWithoutTheSecondFactor() {
     String clerk = person(Role.CLERK);
     String robot = robot();
-    Browser clerkBrowser = loggedIn(clerk);
-    Browser passwordOnly = new Browser(port);
-    assertThat(Browser.location(passwordOnly.submit("/login", "/login",
+    HttpBrowser clerkBrowser = loggedIn(clerk);
+    HttpBrowser passwordOnly = new HttpBrowser(port);
+    assertThat(HttpBrowser.location(passwordOnly.submit("/login", "/login",
         java.util.Map.of("username", person(Role.NURSE), "password", PASSWORD)))).isEqualTo("/login/totp");
     String clerkToken = clerkBrowser.csrf();
     String pendingToken = passwordOnly.csrf("/login/totp");
@@ -124,7 +124,7 @@ class RouteWalkSpec extends SecuredServerTest {
       }
       if (!route.pattern().startsWith("/v2/")) {
         HttpResponse<String> pending = passwordOnly.send(request(route, null, pendingToken));
-        softly.assertThat(Browser.location(pending)).as(route + " waits for the second factor")
+        softly.assertThat(HttpBrowser.location(pending)).as(route + " waits for the second factor")
             .isEqualTo("/login/totp");
       }
     }
@@ -133,10 +133,10 @@ class RouteWalkSpec extends SecuredServerTest {
 
   @Test
   void aRobotsPasswordOpensNoBrowserSession() {
-    Browser browser = new Browser(port);
-    assertThat(Browser.location(browser.submit("/login", "/login",
+    HttpBrowser browser = new HttpBrowser(port);
+    assertThat(HttpBrowser.location(browser.submit("/login", "/login",
         java.util.Map.of("username", robot(), "password", PASSWORD)))).isEqualTo("/login?error");
-    assertThat(Browser.location(browser.get("/"))).isEqualTo("/login");
+    assertThat(HttpBrowser.location(browser.get("/"))).isEqualTo("/login");
   }
 
   /** With a valid CSRF token, so that what refuses the request is the role check, not the token check. */

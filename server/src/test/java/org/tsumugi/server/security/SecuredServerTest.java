@@ -58,16 +58,16 @@ abstract class SecuredServerTest {
   }
 
   /** Logs in with password and, for people, the authenticator code; returns the browser on the start page. */
-  Browser loggedIn(String username) {
-    Browser browser = new Browser(port);
+  HttpBrowser loggedIn(String username) {
+    HttpBrowser browser = new HttpBrowser(port);
     HttpResponse<String> password = browser.submit("/login", "/login",
         Map.of("username", username, "password", PASSWORD));
     assertThat(password.statusCode()).as("password step").isEqualTo(302);
-    if (Browser.location(password).equals("/login/totp")) {
+    if (HttpBrowser.location(password).equals("/login/totp")) {
       HttpResponse<String> code = browser.submit("/login/totp", "/login/totp", Map.of("code", nextCode(username)));
-      assertThat(Browser.location(code)).as("second factor").isEqualTo("/");
+      assertThat(HttpBrowser.location(code)).as("second factor").isEqualTo("/");
     } else {
-      assertThat(Browser.location(password)).isEqualTo("/");
+      assertThat(HttpBrowser.location(password)).isEqualTo("/");
     }
     return browser;
   }

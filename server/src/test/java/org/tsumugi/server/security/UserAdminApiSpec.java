@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** An administrator manages users through the JSON API with the session's CSRF token. */
 class UserAdminApiSpec extends SecuredServerTest {
 
-  private HttpResponse<String> call(Browser browser, String method, String path, String json, String csrf) {
+  private HttpResponse<String> call(HttpBrowser browser, String method, String path, String json, String csrf) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(browser.base() + path))
         .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
         .header("Content-Type", "application/json").header("Accept", "application/json");
@@ -22,7 +22,7 @@ class UserAdminApiSpec extends SecuredServerTest {
 
   @Test
   void createsChangesDeactivatesAndResetsUsersAndExplainsWhatItRefuses() {
-    Browser admin = loggedIn(person(Role.ADMIN));
+    HttpBrowser admin = loggedIn(person(Role.ADMIN));
     String csrf = admin.csrf();
     String body = "{\"username\":\"clerk.api\",\"displayName\":\"受付 一郎\",\"roles\":[\"CLERK\"],\"groups\":[\"reception\"]}";
 

@@ -17,8 +17,9 @@ public class TestUsers {
   @Bean
   SmartInitializingSingleton testUsers(UserService users, UserRepository repository) {
     return () -> {
-      TestAccounts.person(users, repository, "clerk", PASSWORD, Role.CLERK, Set.of("clerks"));
+      TestAccounts.person(users, repository, "clerk", PASSWORD, Role.CLERK, Set.of("clerks", "claims-clerks"));
       TestAccounts.person(users, repository, "clerk2", PASSWORD, Role.CLERK, Set.of("clerks"));
+      TestAccounts.person(users, repository, "lead", PASSWORD, Role.CLERK, Set.of("claims-lead"));
       TestAccounts.person(users, repository, "nurse", PASSWORD, Role.NURSE, Set.of("nurses"));
       TestAccounts.person(users, repository, "doctor", PASSWORD, Role.DOCTOR, Set.of("doctors"));
       TestAccounts.person(users, repository, "owner", PASSWORD, Role.PROCESS_OWNER, Set.of());

@@ -14,14 +14,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** A person's browser over real HTTP: keeps its cookies, does not follow redirects, fills in CSRF tokens. */
-final class Browser {
+/**
+ * A person's browser over plain HTTP, without running any script: keeps its cookies, does not follow redirects,
+ * fills in CSRF tokens. The specs that need real pages use Chromium through web/Browser.
+ */
+final class HttpBrowser {
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
   private final HttpClient http;
   private final String base;
   private final CookieManager cookies = new CookieManager();
 
-  Browser(int port) {
+  HttpBrowser(int port) {
     this.base = "http://localhost:" + port;
     this.http = HttpClient.newBuilder().cookieHandler(cookies)
         .followRedirects(HttpClient.Redirect.NEVER).build();
