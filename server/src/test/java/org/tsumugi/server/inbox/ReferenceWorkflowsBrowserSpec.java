@@ -241,6 +241,9 @@ class ReferenceWorkflowsBrowserSpec extends WebSpec {
         .containsEntry("allergyDetail", "ペニシリン").containsEntry("onset", "昨日").containsEntry("name", "山田 太郎");
     assertThat(variable(instance, "reviewDecision")).isEqualTo("register");
 
+    // the 問診 robot tidies the corrected answers once more (RecheckAnswers) and finds nothing to send back
+    complete(take("tsumugi.monshin.normalize", instance), Map.of("monshinHasProblems", false,
+        "monshinProblemText", ""));
     // the EMR search finds nobody of that name and birth date, and the clinic does not let robots register
     complete(take("tsumugi.browser.run", instance), Map.of("patients", List.of()));
     ActivatedJob match = take("tsumugi.monshin.match-patient", instance);
