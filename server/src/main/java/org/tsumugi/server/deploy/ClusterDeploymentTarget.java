@@ -2,6 +2,7 @@ package org.tsumugi.server.deploy;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.DeploymentEvent;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -15,15 +16,20 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "tsumugi.mode", havingValue = "remote")
 class ClusterDeploymentTarget implements DeploymentTarget {
   private final CamundaClient client;
+  private final ClusterForms forms;
 
-  ClusterDeploymentTarget(CamundaClient client) {
+  ClusterDeploymentTarget(CamundaClient client, ClusterForms forms) {
     this.client = client;
+    this.forms = forms;
   }
 
   @Override
   public List<String> deploy(String name, byte[] content) {
     DeploymentEvent deployment = client.newDeployResourceCommand().addResourceBytes(content, name).send().join();
     List<String> live = new ArrayList<>();
+    // one file is one form: the content sent is that form's schema
+    deployment.getForm().forEach(form -> forms.deployed(form.getFormId(), form.getFormKey(),
+        new String(content, StandardCharsets.UTF_8)));
     deployment.getForm().forEach(form -> live.add("form " + form.getFormId() + " version " + form.getVersion()
         + " from " + form.getResourceName()));
     deployment.getDecisionRequirements().forEach(drg -> live.add("decisions " + drg.getDmnDecisionRequirementsId()

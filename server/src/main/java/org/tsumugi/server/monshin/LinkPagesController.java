@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -25,7 +24,6 @@ import org.tsumugi.server.security.QrCode;
  * (as a URL and a QR code to print or show at the desk), and never stored: a lost link is revoked and
  * issued again.
  */
-@ConditionalOnProperty(name = "tsumugi.mode", havingValue = "embedded", matchIfMissing = true) // see PatientPageConfiguration
 @Controller
 @RequestMapping("/monshin-links")
 class LinkPagesController {

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -40,7 +39,6 @@ import org.tsumugi.server.audit.AuditLog;
  * language and leaves the answers in the page, so nothing typed is lost; the intake starts once per
  * reception whatever the number of taps.
  */
-@ConditionalOnProperty(name = "tsumugi.mode", havingValue = "embedded", matchIfMissing = true) // see PatientPageConfiguration
 @Controller
 class PatientPageController {
   static final String RECEIVED = "/monshin/received";

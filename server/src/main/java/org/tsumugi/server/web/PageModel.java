@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class PageModel {
   private final boolean enginePages;
 
-  /** The process, instance, dashboard and 問診 link pages read the embedded engine: not there in remote mode. */
+  /** The process, instance and dashboard pages read the embedded engine: not there in remote mode. */
   PageModel(@Value("${tsumugi.mode:embedded}") String mode) {
     this.enginePages = !"remote".equals(mode);
   }

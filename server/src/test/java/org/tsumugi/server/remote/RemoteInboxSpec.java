@@ -3,7 +3,6 @@ package org.tsumugi.server.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.CamundaClient;
-import io.camunda.client.CredentialsProvider;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
 import io.camunda.zeebe.model.bpmn.Bpmn;
@@ -54,7 +53,7 @@ class RemoteInboxSpec {
 
     try (ConfigurableApplicationContext cluster = TestServers.start("cluster", data,
         "--tsumugi.robots.enabled=false", "--tsumugi.deploy.folders=");
-        CamundaClient onCluster = client(TestServers.port(cluster));
+        CamundaClient onCluster = TestServers.client(TestServers.port(cluster));
         ConfigurableApplicationContext remote = TestServers.start("remote", data, "--tsumugi.mode=remote",
             "--camunda.client.rest-address=http://127.0.0.1:" + TestServers.port(cluster),
             "--camunda.client.auth.username=admin", "--camunda.client.auth.password=" + TestUsers.PASSWORD,
@@ -116,12 +115,6 @@ class RemoteInboxSpec {
       assertThat(remote.getBean(AuditLog.class).search(new AuditQuery("nurse", "VIEW", "user_task:" + task, null,
           null, 10))).as("the view of the task is in the remote-mode server's audit log").isNotEmpty();
     }
-  }
-
-  private static CamundaClient client(int port) {
-    return CamundaClient.newClientBuilder().restAddress(URI.create("http://127.0.0.1:" + port))
-        .preferRestOverGrpc(true).credentialsProvider(CredentialsProvider.newBasicAuthCredentialsProviderBuilder()
-            .username("admin").password(TestUsers.PASSWORD).applyEnvironmentOverrides(false).build()).build();
   }
 
   /** The status of a page as a clerk signed in through the login form (pages take no HTTP Basic). */

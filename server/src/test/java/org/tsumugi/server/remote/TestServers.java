@@ -1,5 +1,8 @@
 package org.tsumugi.server.remote;
 
+import io.camunda.client.CamundaClient;
+import io.camunda.client.CredentialsProvider;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +37,13 @@ final class TestServers {
 
   static int port(ConfigurableApplicationContext server) {
     return Integer.parseInt(server.getEnvironment().getProperty("local.server.port"));
+  }
+
+  /** A client of the "cluster" on that port, as its API user, to see what the remote-mode server did there. */
+  static CamundaClient client(int port) {
+    return CamundaClient.newClientBuilder().restAddress(URI.create("http://127.0.0.1:" + port))
+        .preferRestOverGrpc(true).credentialsProvider(CredentialsProvider.newBasicAuthCredentialsProviderBuilder()
+            .username("admin").password(TestUsers.PASSWORD).applyEnvironmentOverrides(false).build()).build();
   }
 
   /**
