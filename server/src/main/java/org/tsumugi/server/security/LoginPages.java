@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
@@ -17,6 +19,7 @@ import org.tsumugi.server.audit.AuditLog;
 /** The login form and the second step: an authenticator code, or enrolling the app on first use. */
 @Controller
 class LoginPages {
+  private static final Logger LOG = LoggerFactory.getLogger(LoginPages.class);
   private static final String ENROLLING = "tsumugi.totpEnrolling";
   private final UserService service;
   private final UserRepository users;
@@ -54,7 +57,17 @@ class LoginPages {
     if (user == null) {
       return "redirect:/";
     }
-    if (service.verifyTotp(user.username(), code)) {
+    boolean right;
+    try {
+      right = service.verifyTotp(user.username(), code);
+    } catch (TotpSecrets.Unreadable e) {
+      // the server's key, not the person, is wrong: no lock-out, and the administrator learns why
+      LOG.error("Second factor of {} cannot be checked: {}", user.username(), e.getMessage());
+      audit.record(user.username(), "LOGIN_FAILED", "totp-key", "FAILURE", request.getRemoteAddr());
+      model.addAttribute("totpUnreadable", true);
+      return "totp";
+    }
+    if (right) {
       logins.complete(request, response, user, "password+totp");
       return null;
     }

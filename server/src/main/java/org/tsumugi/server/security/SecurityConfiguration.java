@@ -69,8 +69,17 @@ class SecurityConfiguration {
   }
 
   @Bean
-  UserService userService(UserRepository users, PasswordEncoder encoder, SecuritySettings settings, AuditLog audit) {
-    return new UserService(users, encoder, settings, audit, clock);
+  TotpSecrets totpSecrets(SecuritySettings settings, UserRepository users) {
+    TotpSecrets secrets = new TotpSecrets(TotpKey.load(settings));
+    // here rather than in a runner: before the web server takes the first login
+    TotpSecretUpgrade.run(users, secrets);
+    return secrets;
+  }
+
+  @Bean
+  UserService userService(UserRepository users, PasswordEncoder encoder, SecuritySettings settings, AuditLog audit,
+      TotpSecrets secrets) {
+    return new UserService(users, encoder, settings, audit, clock, secrets);
   }
 
   @Bean

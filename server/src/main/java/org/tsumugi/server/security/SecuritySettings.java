@@ -1,5 +1,6 @@
 package org.tsumugi.server.security;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -15,10 +16,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param passwordMinLength the guideline's Q&A lets passwords of 13 or more random characters go
  *     without periodic change
  * @param totpIssuer the name an authenticator app shows next to the code
+ * @param totpKey the key encrypting the TOTP secrets in the database, 32 bytes in Base64
+ *     (TSUMUGI_SECURITY_TOTP_KEY); without it the key is kept in {@code totpKeyFile}
+ * @param totpKeyFile the owner-only key file generated on the first start when no key is configured
  */
 @ConfigurationProperties("tsumugi.security")
 public record SecuritySettings(String initialAdminPassword, Boolean requireTotp, Integer maxFailures,
-    Duration lockDuration, Integer passwordMinLength, String totpIssuer) {
+    Duration lockDuration, Integer passwordMinLength, String totpIssuer, String totpKey, Path totpKeyFile) {
 
   public SecuritySettings {
     requireTotp = requireTotp == null || requireTotp;
@@ -28,5 +32,7 @@ public record SecuritySettings(String initialAdminPassword, Boolean requireTotp,
     totpIssuer = totpIssuer == null || totpIssuer.isBlank() ? "Tsumugi" : totpIssuer;
     initialAdminPassword = initialAdminPassword == null || initialAdminPassword.isBlank() ? null
         : initialAdminPassword;
+    totpKey = totpKey == null || totpKey.isBlank() ? null : totpKey;
+    totpKeyFile = totpKeyFile == null ? Path.of("data", "totp.key") : totpKeyFile;
   }
 }

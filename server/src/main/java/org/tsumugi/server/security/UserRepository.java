@@ -7,8 +7,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -81,6 +83,22 @@ public class UserRepository {
   void setTotp(String username, String secret, long lastStep) {
     jdbc.update("update tsumugi_user set totp_secret = ?, totp_last_step = ? where username = ?", secret, lastStep,
         username);
+  }
+
+  /** Every stored TOTP secret by username, as stored (sealed, or clear text from before version 70). */
+  Map<String, String> totpSecrets() {
+    Map<String, String> secrets = new TreeMap<>();
+    jdbc.query("select username, totp_secret from tsumugi_user where totp_secret is not null",
+        (ResultSet r) -> {
+          secrets.put(r.getString(1), r.getString(2));
+        });
+    return secrets;
+  }
+
+  /** Only if the row still holds the old value, so a secret enrolled meanwhile is not overwritten. */
+  boolean replaceTotpSecret(String username, String old, String replacement) {
+    return jdbc.update("update tsumugi_user set totp_secret = ? where username = ? and totp_secret = ?", replacement,
+        username, old) == 1;
   }
 
   /** Only moves forward, so two requests with the same code cannot both pass. */

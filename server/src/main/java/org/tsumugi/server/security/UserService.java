@@ -18,8 +18,11 @@ public class UserService {
   private final SecuritySettings settings;
   private final AuditLog audit;
   private final Clock clock;
+  private final TotpSecrets secrets;
 
-  UserService(UserRepository users, PasswordEncoder encoder, SecuritySettings settings, AuditLog audit, Clock clock) {
+  UserService(UserRepository users, PasswordEncoder encoder, SecuritySettings settings, AuditLog audit, Clock clock,
+      TotpSecrets secrets) {
+    this.secrets = secrets;
     this.users = users;
     this.encoder = encoder;
     this.settings = settings;
@@ -142,18 +145,22 @@ public class UserService {
     if (step.isEmpty()) {
       return false;
     }
-    users.setTotp(by.name(), secret, step.getAsLong());
+    users.setTotp(by.name(), secrets.seal(by.name(), secret), step.getAsLong());
     audit.record(by.name(), "TOTP_ENROLLED", "user:" + by.name(), "SUCCESS", by.address());
     return true;
   }
 
-  /** Checks a code at login: each code is accepted once. */
+  /**
+   * Checks a code at login: each code is accepted once.
+   *
+   * @throws TotpSecrets.Unreadable when the stored secret does not decrypt with the configured key
+   */
   public boolean verifyTotp(String username, String code) {
     UserAccount user = existing(username);
     if (!user.totpEnrolled()) {
       return false;
     }
-    OptionalLong step = Totp.matchingStep(user.totpSecret(), code, Instant.now(clock));
+    OptionalLong step = Totp.matchingStep(secrets.open(username, user.totpSecret()), code, Instant.now(clock));
     return step.isPresent() && users.advanceTotpStep(username, step.getAsLong());
   }
 

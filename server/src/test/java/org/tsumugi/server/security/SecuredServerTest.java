@@ -33,6 +33,8 @@ abstract class SecuredServerTest {
   UserService users;
   @Autowired
   UserRepository repository;
+  @Autowired
+  TotpSecrets totpSecrets;
 
   /** A person with the roles, the password changed already and an authenticator app enrolled. */
   String person(Role... roles) {
@@ -40,7 +42,7 @@ abstract class SecuredServerTest {
     users.create(Actor.system(), name, "Test " + name, name + "@example.org", PASSWORD, EnumSet.copyOf(List.of(roles)),
         Set.of("nurses"));
     repository.clearMustChangePassword(name);
-    repository.setTotp(name, Totp.newSecret(), 0);
+    repository.setTotp(name, totpSecrets.seal(name, Totp.newSecret()), 0);
     return name;
   }
 
@@ -54,7 +56,7 @@ abstract class SecuredServerTest {
   String nextCode(String username) {
     UserAccount user = repository.find(username).orElseThrow();
     long step = Math.max(Totp.step(Instant.now()), user.totpLastStep() + 1);
-    return Totp.code(user.totpSecret(), step);
+    return Totp.code(totpSecrets.open(username, user.totpSecret()), step);
   }
 
   /** Logs in with password and, for people, the authenticator code; returns the browser on the start page. */

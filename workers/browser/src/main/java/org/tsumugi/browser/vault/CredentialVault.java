@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.Map;
@@ -17,12 +16,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.bouncycastle.crypto.InvalidCipherTextException;
-import org.bouncycastle.crypto.engines.AESEngine;
-import org.bouncycastle.crypto.modes.GCMBlockCipher;
-import org.bouncycastle.crypto.modes.GCMModeCipher;
-import org.bouncycastle.crypto.params.AEADParameters;
-import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
  * Named secrets in one JSON file, each value sealed with AES-256-GCM under a fresh 96-bit nonce.
@@ -32,13 +25,10 @@ import org.bouncycastle.crypto.params.KeyParameter;
 public final class CredentialVault {
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
-  private static final int NONCE_BYTES = 12;
-  private static final int TAG_BITS = 128;
   private static final String AAD_PREFIX = "tsumugi-vault-v1:";
 
   private final Path file;
   private final VaultKey key;
-  private final SecureRandom random = new SecureRandom();
   private final ObjectMapper json = new ObjectMapper();
   private final Map<String, String> sealed = new TreeMap<>();
 
@@ -68,12 +58,7 @@ public final class CredentialVault {
     if (value == null || value.isEmpty()) {
       throw new IllegalArgumentException("秘密情報の値が空です");
     }
-    byte[] nonce = new byte[NONCE_BYTES];
-    random.nextBytes(nonce);
-    byte[] out = crypt(true, name, nonce, value.getBytes(StandardCharsets.UTF_8));
-    byte[] stored = new byte[NONCE_BYTES + out.length];
-    System.arraycopy(nonce, 0, stored, 0, NONCE_BYTES);
-    System.arraycopy(out, 0, stored, NONCE_BYTES, out.length);
+    byte[] stored = AesGcm.seal(key, aad(name), value.getBytes(StandardCharsets.UTF_8));
     sealed.put(name, Base64.getEncoder().encodeToString(stored));
     save();
   }
@@ -101,27 +86,13 @@ public final class CredentialVault {
     if (s == null) {
       throw new IllegalArgumentException("資格情報保管庫に " + name + " がありません");
     }
-    byte[] stored = Base64.getDecoder().decode(s);
-    byte[] nonce = java.util.Arrays.copyOf(stored, NONCE_BYTES);
-    byte[] body = java.util.Arrays.copyOfRange(stored, NONCE_BYTES, stored.length);
-    return new String(crypt(false, name, nonce, body), StandardCharsets.UTF_8);
+    byte[] plain = AesGcm.open(key, aad(name), Base64.getDecoder().decode(s)).orElseThrow(() ->
+        new IllegalStateException("資格情報 " + name + " を復号できません（鍵が違うか、保管庫が改ざんされています）"));
+    return new String(plain, StandardCharsets.UTF_8);
   }
 
-  private byte[] crypt(boolean encrypt, String name, byte[] nonce, byte[] input) {
-    GCMModeCipher gcm = GCMBlockCipher.newInstance(AESEngine.newInstance());
-    byte[] k = key.bytes();
-    try {
-      gcm.init(encrypt, new AEADParameters(new KeyParameter(k), TAG_BITS, nonce,
-          (AAD_PREFIX + name).getBytes(StandardCharsets.UTF_8)));
-      byte[] out = new byte[gcm.getOutputSize(input.length)];
-      int n = gcm.processBytes(input, 0, input.length, out, 0);
-      n += gcm.doFinal(out, n);
-      return n == out.length ? out : java.util.Arrays.copyOf(out, n);
-    } catch (InvalidCipherTextException e) {
-      throw new IllegalStateException("資格情報 " + name + " を復号できません（鍵が違うか、保管庫が改ざんされています）");
-    } finally {
-      java.util.Arrays.fill(k, (byte) 0);
-    }
+  private static byte[] aad(String name) {
+    return (AAD_PREFIX + name).getBytes(StandardCharsets.UTF_8);
   }
 
   private void save() {
