@@ -74,7 +74,9 @@ class NightlyClaimCheckTest {
 		assertThat(reviews).as("one task per 診療科 or the file, never one per receipt").hasSizeLessThan(5)
 			.allSatisfy(t -> assertThat(t.getCandidateGroups()).containsExactly("claims-clerks"));
 
-		// The clerk corrects one receipt in the レセコン, which re-exports the month without that mistake.
+		// The clerk corrects one receipt in the レセコン, which re-exports the month without that mistake, and then
+		// records her decisions: the re-check after the last review must find the re-export already there.
+		new UkeGenerator(new UkeGenerator.Options(80, month, 11, 0.0)).write(inbox.resolve("11_RECEIPTC_修正.UKE"));
 		Map<String, Object> corrected = null;
 		int reviewed = 0;
 		for (UserTask task : reviews) {
@@ -98,7 +100,6 @@ class NightlyClaimCheckTest {
 			client.newCompleteUserTaskCommand(task.getUserTaskKey()).variables(Map.of("findings", decided)).send().join();
 		}
 		assertThat(corrected).isNotNull();
-		new UkeGenerator(new UkeGenerator.Options(80, month, 11, 0.0)).write(inbox.resolve("11_RECEIPTC_修正.UKE"));
 		int reviewedFindings = reviewed;
 		Map<String, Object> fixed = corrected;
 
