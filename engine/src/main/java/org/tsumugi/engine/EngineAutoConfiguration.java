@@ -29,8 +29,8 @@ public class EngineAutoConfiguration {
 
   /** Static, so the data source is adjusted before any bean asks it for a connection. */
   @Bean
-  static PostgresBatchInserts postgresBatchInserts() {
-    return new PostgresBatchInserts();
+  static DriverDefaults driverDefaults() {
+    return new DriverDefaults();
   }
 
   @Bean

@@ -35,7 +35,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * much less.
  *
  * <p>Arguments: database (h2mem | h2file | postgres), process (one-task | three-tasks), worker
- * threads, instances, and optionally a label for the row (e.g. which engine build ran).
+ * threads, instances measured, warm-up instances, and optionally a label for the row (e.g. which engine build
+ * ran).
  */
 public final class EngineBenchmark {
   private static final int MAX_IN_FLIGHT = 400;
@@ -52,7 +53,8 @@ public final class EngineBenchmark {
     int threads = Integer.parseInt(args[2]);
     int instances = Integer.parseInt(args[3]);
     int tasks = process.equals("three-tasks") ? 3 : 1;
-    String row = args.length > 4 ? database + " " + args[4] : database;
+    int warmUpInstances = Integer.parseInt(args[4]);
+    String row = args.length > 5 ? database + " " + args[5] : database;
 
     EmbeddedPostgres postgres = null;
     List<String> engineArgs = new ArrayList<>(List.of("--server.port=0", "--logging.level.root=WARN",
@@ -75,7 +77,7 @@ public final class EngineBenchmark {
           .restAddress(URI.create("http://localhost:" + port)).preferRestOverGrpc(true)
           .numJobWorkerExecutionThreads(threads).build()) {
         ProcessHandle server = postgres == null ? null : postgres.getProcess().toHandle();
-        run(client, row, process, tasks, threads, instances, () -> databaseCpuNanos(server));
+        run(client, row, process, tasks, threads, warmUpInstances, instances, () -> databaseCpuNanos(server));
       }
     } finally {
       if (postgres != null) {
@@ -85,7 +87,7 @@ public final class EngineBenchmark {
   }
 
   private static void run(CamundaClient client, String row, String process, int tasks, int threads,
-      int instances, java.util.function.LongSupplier databaseCpu) throws Exception {
+      int warmUpInstances, int instances, java.util.function.LongSupplier databaseCpu) throws Exception {
     String id = "bench-" + process;
     AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess(id).startEvent();
     for (int i = 1; i <= tasks; i++) {
@@ -97,7 +99,7 @@ public final class EngineBenchmark {
     java.util.concurrent.atomic.AtomicInteger failedCompletions = new java.util.concurrent.atomic.AtomicInteger();
     List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
     Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
-    CountDownLatch[] finished = {new CountDownLatch(instances / 10)};
+    CountDownLatch[] finished = {null};
     JobWorker worker = client.newWorker().jobType("bench.work").handler((jobs, job) -> {
       long instance = job.getProcessInstanceKey();
       long startedAt = ((Number) job.getVariablesAsMap().get("startedAt")).longValue();
@@ -120,8 +122,11 @@ public final class EngineBenchmark {
     // worker leaves no poll open for 100 ms now and then, and the p99 measured the client's timer.
     }).maxJobsActive(256).timeout(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(10)).open();
 
-    // warm-up: a tenth of the instances, not measured
-    for (int i = 0; i < instances / 10; i++) {
+    // Warm-up, not measured. A warm-up of 500 instances left the JIT compilers busy through the measured phase
+    // (two cores shared with them), so the throughput said more about their progress than about the engine that
+    // a hospital's server reaches after its first minute; the JIT column shows what compiling is left.
+    finished[0] = new CountDownLatch(warmUpInstances);
+    for (int i = 0; i < warmUpInstances; i++) {
       inFlight.acquire();
       create(client, id);
     }
@@ -132,6 +137,7 @@ public final class EngineBenchmark {
     long begin = System.nanoTime();
     long cpuBegin = processCpuNanos() + databaseCpu.getAsLong();
     long writerBegin = writerCpuNanos();
+    long jitBegin = jitMillis();
     for (int i = 0; i < instances; i++) {
       inFlight.acquire();
       create(client, id);
@@ -140,6 +146,7 @@ public final class EngineBenchmark {
     double seconds = (System.nanoTime() - begin) / 1e9;
     double cpuMillisPerInstance = (processCpuNanos() + databaseCpu.getAsLong() - cpuBegin) / 1e6 / instances;
     double writerBusy = (writerCpuNanos() - writerBegin) / 1e9 / seconds;
+    long jitSaturated = jitMillis() - jitBegin;
     long[] saturated = sorted(latencies);
 
     finished[0] = new CountDownLatch(RATE_PER_SECOND * RATE_SECONDS);
@@ -158,8 +165,9 @@ public final class EngineBenchmark {
     long gcAtRate = gcMillis() - gcBegin;
     worker.close();
 
-    System.out.printf("| %s | %s | %d | %d | %.0f | %.2f | %.0f %% | %.1f | %.1f | %.1f | %.1f | %d |%s%n", row,
-        process, threads, instances, instances / seconds, cpuMillisPerInstance, writerBusy * 100,
+    System.out.printf("| %s | %s | %d | %d | %d | %.0f | %.2f | %.0f %% | %d | %.1f | %.1f | %.1f | %.1f | %d |%s%n",
+        row, process, threads, warmUpInstances, instances, instances / seconds, cpuMillisPerInstance,
+        writerBusy * 100, jitSaturated,
         millis(saturated, 0.5), millis(saturated, 0.99), millis(atRate, 0.5),
         millis(atRate, 0.99), gcAtRate, (rateKept ? "" : " (rate not kept)")
         + (failedCompletions.get() == 0 ? "" : " (" + failedCompletions.get() + " completions timed out)"));
@@ -196,6 +204,11 @@ public final class EngineBenchmark {
     }
     return Stream.concat(Stream.of(server), server.descendants())
         .mapToLong(handle -> handle.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
+  }
+
+  /** Time the JIT compilers spent compiling so far (summed over their threads). */
+  private static long jitMillis() {
+    return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
   }
 
   /** CPU of the engine's single writer thread: near one core means the writer, not HTTP, limits throughput. */
