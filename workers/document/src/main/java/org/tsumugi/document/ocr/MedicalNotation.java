@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * the context leaves no other reading: a body temperature's ℃ (read as 「で」 or C), the ㎡ of eGFR's
  * {@code /1.73㎡} (read as nm or m2), and the Roman numerals of ECG leads in a list ending with aVR, aVL or
  * aVF (Ⅲ read as 「川」, Ⅱ as Il); and (session 4) the wave dash of a range between numbers (read as 「て」), the
- * kanji 腎 in its compounds (read as 堅) and mmHg after a number (read as mmHsg). Measured on the accuracy
+ * kanji 腎 in its compounds (read as 堅) and mmHg after a number (read as mmHsg); (session 5) Ⅱ and Ⅲ of a grade
+ * before 度, 型, 期 (read as Il and 吊). Measured on the accuracy
  * corpus and held-out sets (docs/benchmarks.md); anything outside these contexts is left exactly as read.
  */
 final class MedicalNotation {
@@ -43,6 +44,16 @@ final class MedicalNotation {
 	/** A pressure after a number is in mmHg; the model sometimes adds a letter between H and g. */
 	private static final Pattern MM_HG = Pattern.compile("(?<=\\d\\s?)mmH[a-z]g(?![A-Za-z])");
 
+	/**
+	 * Grades written in Roman numerals: NYHA Ⅱ度, Ⅲ度高血圧, Ⅱ型糖尿病, Ⅳ期. The model has no Roman numerals and prints
+	 * Ⅱ as two strokes (Il, ll) and Ⅲ as 「川」 or 「吊」; none of these forms a word with 度, 型, 期, 群 or 相. Ⅰ, read
+	 * as the digit 1, is left alone: 「1度」 and 「1型」 are written with the digit too.
+	 */
+	private static final Pattern GRADE_TWO = Pattern.compile("(?<![A-Za-z0-9])(?:Il|lI|ll)(?=度|型|期|群|相)");
+
+	private static final Pattern GRADE_THREE = Pattern
+		.compile("(?<![\\p{IsHan}A-Za-z0-9])(?:川|吊|Ill|lll|IIl)(?=度|型|期|群|相)");
+
 	private MedicalNotation() {
 	}
 
@@ -52,6 +63,8 @@ final class MedicalNotation {
 		result = RANGE_DASH.matcher(result).replaceAll("～");
 		result = KIDNEY.matcher(result).replaceAll("腎");
 		result = MM_HG.matcher(result).replaceAll("mmHg");
+		result = GRADE_TWO.matcher(result).replaceAll("Ⅱ");
+		result = GRADE_THREE.matcher(result).replaceAll("Ⅲ");
 		Matcher leads = LEAD_LIST.matcher(result);
 		StringBuilder out = new StringBuilder();
 		while (leads.find()) {

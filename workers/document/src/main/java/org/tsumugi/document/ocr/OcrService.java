@@ -26,6 +26,8 @@ import javax.imageio.stream.ImageInputStream;
 import net.sourceforge.tess4j.TessAPI;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tsumugi.document.DocumentProblem;
 import org.tsumugi.document.DocumentProblem.Code;
 import org.tsumugi.document.Pdfs;
@@ -39,6 +41,8 @@ import org.tsumugi.document.store.ContentTypes;
  * page overlaps with recognising the current ones.
  */
 public class OcrService implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(OcrService.class);
 
 	private final OcrSettings settings;
 
@@ -257,10 +261,22 @@ public class OcrService implements AutoCloseable {
 					: image.pixels();
 			TesseractHandle.RecognizedText text = handle.recognize(pixels, image.dpi(),
 					(int) settings.pageDeadline().toMillis());
-			return new OcrPage(image.number(), MedicalNotation.restore(OcrText.tidy(text.text())), text.confidence());
+			return new OcrPage(image.number(), pool.restoreTerms(MedicalNotation.restore(OcrText.tidy(text.text()))),
+					text.confidence());
 		}
 		finally {
 			pool.giveBack(handle);
+		}
+	}
+
+	private MedicalTerms termsFor(OcrLayout layout) {
+		try {
+			return MedicalTerms.forModel(ModelCharacters.of(settings.tessdata(), layout.languages));
+		}
+		catch (IOException | RuntimeException ex) {
+			log.warn("OCR reads without the medical lexicon: the character set of {} could not be read ({})",
+					layout.languages, ex.toString());
+			return null;
 		}
 	}
 
@@ -291,6 +307,9 @@ public class OcrService implements AutoCloseable {
 
 		private final List<TesseractHandle> all = new ArrayList<>();
 
+		/** Read with the first handle: the lexicon's repairs depend on the characters the layout's models print. */
+		private volatile MedicalTerms terms;
+
 		HandlePool(OcrLayout layout) {
 			this.layout = layout;
 		}
@@ -303,6 +322,9 @@ public class OcrService implements AutoCloseable {
 			synchronized (this) {
 				if (all.size() < settings.parallelism() + 1) {
 					OcrDependencies.requireModels(settings.tessdata(), layout);
+					if (terms == null) {
+						terms = termsFor(layout);
+					}
 					TesseractHandle created = new TesseractHandle(api(), settings.tessdata(), layout);
 					all.add(created);
 					return created;
@@ -315,6 +337,11 @@ public class OcrService implements AutoCloseable {
 				Thread.currentThread().interrupt();
 				throw new CancellationException("OCR interrupted");
 			}
+		}
+
+		String restoreTerms(String text) {
+			MedicalTerms loaded = terms;
+			return loaded == null ? text : loaded.restore(text);
 		}
 
 		void giveBack(TesseractHandle handle) {

@@ -107,6 +107,28 @@ public final class AccuracyCorpus {
 			"体温は 36.4～36.9℃ で推移し、食欲も回復しました。",
 			"ご家族（妻）にも病状と今後の方針を説明し、了承を得ています。");
 
+	/**
+	 * Session 5: a discharge summary (orthopaedics, dermatology, nursing, pharmacy) written before the lexicon of
+	 * characters the model cannot produce was built, and measured only before and after that work.
+	 */
+	public static final List<String> SECOND_SEALED = List.of(
+			"退院時サマリー 整形外科 令和7年10月6日 記載 主治医 佐々木 隆",
+			"患者 中村 和子（ナカムラ カズコ） 女性 昭和22年5月8日生 78歳",
+			"主病名 左大腿骨頸部骨折（人工骨頭置換術後）、骨粗鬆症",
+			"入院経過 9月12日に自宅で転倒し救急搬送、9月14日に手術を施行しました。",
+			"術後3日目から歩行器で歩行訓練を開始し、創部の感染はありません。",
+			"既往歴 高血圧症、2型糖尿病、胆嚢摘出術後（平成28年）",
+			"検査 WBC 7200/μL Hb 11.4g/dL Plt 21.3万/μL HbA1c 7.1%",
+			"Alb 3.2g/dL BUN 18mg/dL Cr 0.71mg/dL γ-GTP 22U/L",
+			"皮膚科 体幹に紅斑と掻痒感があり、湿疹として外用薬を処方しました。",
+			"看護記録 夜間に譫妄があり、離床センサーを設置して経過を観察中です。",
+			"嚥下機能は良好で、常食を全量摂取できています。仙骨部に褥瘡はありません。",
+			"処方 アムロジピン錠5mg 1日1回朝食後 エルデカルシトールカプセル0.75μg",
+			"注射 ゾレドロン酸 5mg/100mL を年1回 点滴静注の予定です。",
+			"リハビリ 膝関節の可動域は屈曲110°、伸展−5°まで改善しました。",
+			"退院先 介護老人保健施設 あおば苑 〒981-3212 仙台市泉区長命ケ丘2-19-1",
+			"次回外来 令和7年11月4日（火） 午後2時 整形外科 3番診察室 X線撮影あり");
+
 	private AccuracyCorpus() {
 	}
 

@@ -75,4 +75,19 @@ class MedicalNotationTest {
 		assertThat(MedicalNotation.restore("5mmol/L")).isEqualTo("5mmol/L");
 	}
 
+	@Test
+	void restoresTheRomanNumeralsOfAGrade() {
+		assertThat(MedicalNotation.restore("NYHA分類 Il度、浮腫")).isEqualTo("NYHA分類 Ⅱ度、浮腫");
+		assertThat(MedicalNotation.restore("吊度高血圧の既往")).isEqualTo("Ⅲ度高血圧の既往");
+		assertThat(MedicalNotation.restore("ll型糖尿病、病期 川期")).isEqualTo("Ⅱ型糖尿病、病期 Ⅲ期");
+	}
+
+	@Test
+	void leavesDigitsAndWordsBeforeAGradeAlone() {
+		assertThat(MedicalNotation.restore("1度房室ブロック、1型糖尿病")).isEqualTo("1度房室ブロック、1型糖尿病");
+		assertThat(MedicalNotation.restore("小川型、品川期")).as("part of a name").isEqualTo("小川型、品川期");
+		assertThat(MedicalNotation.restore("Bill度")).as("part of a word").isEqualTo("Bill度");
+		assertThat(MedicalNotation.restore("川の水位")).isEqualTo("川の水位");
+	}
+
 }

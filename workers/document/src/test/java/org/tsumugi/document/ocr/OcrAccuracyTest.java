@@ -51,9 +51,10 @@ class OcrAccuracyTest {
 
 	/**
 	 * 38 lines of a referral letter, a 問診票 and a lab report, written before any session-4 change was tried:
-	 * 98.37% with the session-3 pipeline, 98.68% now (the ～ rule; 腎 and mmHg were read right there). What is
-	 * left is misreads no context decides: 腿 → 有, 蕁 → 鞭, 嚢 → 裏, γ → ヶ, ± → +, ○ → 〇, Ⅰ → 1, Ⅱ → Il, Ⅲ → 吊,
-	 * ℃ before の, ㎡ outside eGFR. The guard fails on the session-3 pipeline.
+	 * 98.37% with the session-3 pipeline, 98.68% after session 4 (the ～ rule), 99.38% in session 5 (the medical
+	 * lexicon put back 下腿, 蕁麻疹, 嚢胞腎 and γ-GTP; the grade rule Ⅱ度 and Ⅲ度). What is left is misreads no
+	 * context decides: ± → +, ○ → 〇, Ⅰ → 1, Ⅱ → Il in a list, ℃ before の, ㎡ outside eGFR. The guard fails on the
+	 * session-3 pipeline.
 	 */
 	@Test
 	void readsAReferralLetterQuestionnaireAndLabReportAtAtLeast98AndAHalfPercent() throws Exception {
@@ -65,7 +66,8 @@ class OcrAccuracyTest {
 
 	/**
 	 * 14 lines written with the set above but measured only before the first session-4 change and after the
-	 * last: 97.39% both times (the aim of 98% is not met on them). The guard keeps that figure, less a margin.
+	 * last: 97.39% both times; 97.63% after session 5's lexicon (the aim of 98% is not met on them). The guard
+	 * keeps that figure, less a margin.
 	 */
 	@Test
 	void readsTheSealedDischargeSummaryAtAtLeast97Percent() throws Exception {
@@ -73,6 +75,20 @@ class OcrAccuracyTest {
 		System.out.printf("OCR character accuracy on the sealed set: %.2f%%%n", accuracy * 100);
 
 		assertThat(accuracy).isGreaterThanOrEqualTo(0.97);
+	}
+
+	/**
+	 * 16 lines of an orthopaedic discharge summary with nursing and pharmacy notes, written in session 5 before
+	 * the medical lexicon and measured only before it (97.04%) and after it (97.60%; the aim of 98% is not met).
+	 * Left: μ, which the model drops; 褥瘡, 掻痒 and 譫妄, whose characters the model cannot print with too few
+	 * readable ones around them; ° read as *. The guard fails on the pipeline without the lexicon.
+	 */
+	@Test
+	void readsTheSecondSealedDischargeSummaryAtAtLeast97AndAFifthPercent() throws Exception {
+		double accuracy = accuracyOf("精度確認（別の文）", AccuracyCorpus.SECOND_SEALED);
+		System.out.printf("OCR character accuracy on the second sealed set: %.2f%%%n", accuracy * 100);
+
+		assertThat(accuracy).isGreaterThanOrEqualTo(0.972);
 	}
 
 	private double accuracyOf(String title, List<String> lines) throws Exception {
