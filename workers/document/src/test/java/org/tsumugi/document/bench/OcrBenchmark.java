@@ -30,9 +30,10 @@ import org.tsumugi.document.render.PdfRenderer;
 
 /**
  * Pages per minute through Tsumugi's OCR (PDF in, text out) on one and two threads, side by side
- * with (a) the tesseract command line on the same page images, one process per page as a hospital
- * script would run it, and (b) bare Tesseract through warm handles on pre-rendered rasters, the
- * limit. All three use the same model (jpn) and resolution (300 dpi). Run by bench/document-ocr.
+ * with (a) the tesseract command line on the same page images, one process per page, run on one or two
+ * pages at a time and with OpenMP bounded as Tsumugi bounds it, (b) the command line as a hospital's script
+ * runs it: a loop over the pages, one after another, with tesseract's defaults, and (c) bare Tesseract through
+ * warm handles on pre-rendered rasters, the limit. All three use the same model (jpn) and resolution (300 dpi). Run by bench/document-ocr.
  *
  * <p>Arguments: pages (default 8), and {@code --pipeline-only} to measure only Tsumugi's OCR (used
  * with OpenMP unbounded to show what bounding it is worth).
@@ -66,14 +67,18 @@ public final class OcrBenchmark {
 			double[] pipeline = new double[3];
 			double[] cli = new double[3];
 			double[] bare = new double[3];
+			double[] script = new double[3];
 			for (int round = 0; round < rounds; round++) {
 				for (int threads = 1; threads <= 2; threads++) {
 					int t = threads;
 					best(pipeline, t, pages, () -> pipeline(pdf, t));
 					if (!pipelineOnly) {
-						best(cli, t, pages, () -> cli(images, t));
+						best(cli, t, pages, () -> cli(images, t, !"default".equals(System.getProperty("cli-omp"))));
 						best(bare, t, pages, () -> bare(images, t));
 					}
+				}
+				if (!pipelineOnly) {
+					best(script, 1, pages, () -> cli(images, 1, false));
 				}
 			}
 			row("Tsumugi OCR (PDF in, text out)", pipeline);
@@ -82,9 +87,13 @@ public final class OcrBenchmark {
 			}
 			row("tesseract command line, one process per page", cli);
 			row("bare Tesseract, warm handles, pre-rendered", bare);
+			System.out.printf("| tesseract command line as a script runs it: one page after another, its defaults (OpenMP on every core) | %.1f | – | %.1f |%n",
+					script[0], script[2]);
 			System.out.println();
 			System.out.printf("ratio Tsumugi / command line: %.1f× (1 thread), %.1f× (2 threads), %.1f× (per CPU-minute)%n",
 					pipeline[0] / cli[0], pipeline[1] / cli[1], pipeline[2] / cli[2]);
+			System.out.printf("ratio Tsumugi / the script: %.1f× (1 thread), %.1f× (2 threads), %.1f× (per CPU-minute)%n",
+					pipeline[0] / script[0], pipeline[1] / script[0], pipeline[2] / script[2]);
 			System.out.printf("ratio Tsumugi / bare limit: %.2f (1 thread), %.2f (2 threads), %.2f (per CPU-minute)%n",
 					pipeline[0] / bare[0], pipeline[1] / bare[1], pipeline[2] / bare[2]);
 		}
@@ -183,7 +192,8 @@ public final class OcrBenchmark {
 		return images;
 	}
 
-	static double cli(List<Path> images, int processes) throws Exception {
+	/** @param ompBounded run tesseract with OMP_THREAD_LIMIT=1, as Tsumugi bounds OpenMP; else with its defaults */
+	static double cli(List<Path> images, int processes, boolean ompBounded) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(processes);
 		try {
 			long start = startTimer();
@@ -192,12 +202,11 @@ public final class OcrBenchmark {
 				runs.add(pool.submit(() -> {
 					ProcessBuilder builder = new ProcessBuilder("tesseract", image.toString(), "stdout", "-l", "jpn",
 							"--dpi", "300", "-c", "preserve_interword_spaces=1");
-					// -Dcli-omp=default runs the command line as a hospital script would, without the limit
-					if ("default".equals(System.getProperty("cli-omp"))) {
-						builder.environment().remove("OMP_THREAD_LIMIT");
+					if (ompBounded) {
+						builder.environment().put("OMP_THREAD_LIMIT", "1");
 					}
 					else {
-						builder.environment().put("OMP_THREAD_LIMIT", "1");
+						builder.environment().remove("OMP_THREAD_LIMIT");
 					}
 					builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
 					Process process = builder.start();
