@@ -33,7 +33,8 @@ import org.tsumugi.document.render.PdfRenderer;
  * with (a) the tesseract command line on the same page images, one process per page, run on one or two
  * pages at a time and with OpenMP bounded as Tsumugi bounds it, (b) the command line as a hospital's script
  * runs it: a loop over the pages, one after another, with tesseract's defaults, and (c) bare Tesseract through
- * warm handles on pre-rendered rasters, the limit. All three use the same model (jpn) and resolution (300 dpi). Run by bench/document-ocr.
+ * warm handles on pre-rendered rasters, the limit. All use the same model (jpn) and resolution (300 dpi). Run by
+ * bench/document-ocr.
  *
  * <p>Arguments: pages (default 8), and {@code --pipeline-only} to measure only Tsumugi's OCR (used
  * with OpenMP unbounded to show what bounding it is worth).
